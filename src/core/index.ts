@@ -12,3 +12,7 @@ export type { ClosedCandle } from './domain/candle';
 export { TIMEFRAME_SECONDS, TIMEFRAMES, timeframeOf, timeframeSecondsOf, isOnGrid } from './domain/series';
 export { IngestPipelineError, ingestPipelineErrorMessage, type IngestPipelineErrorFields, type IngestStep } from './pipeline/ingestPipelineError';
 export type { PublishMode } from './pipeline/candleHub';
+export { generateCandles, nextCandles, overlappingBatch } from './lab/candleGenerator';
+export { seededRandom } from './lab/seededRandom';
+export { seedHistory, type SeedOptions } from './lab/seedHistory';
+export { DEFAULT_SERIES, LEARNER_PRESET_ENV, HISTORY_START, HISTORY_CANDLES } from './lab/labPresets';
