@@ -16,3 +16,7 @@ export { generateCandles, nextCandles, overlappingBatch } from './lab/candleGene
 export { seededRandom } from './lab/seededRandom';
 export { seedHistory, type SeedOptions } from './lab/seedHistory';
 export { DEFAULT_SERIES, LEARNER_PRESET_ENV, HISTORY_START, HISTORY_CANDLES } from './lab/labPresets';
+export { blastRadius, type BlastRadius, type CandleVerdict, type TableDiff } from './lab/blastRadius';
+export { compareRollbacks, type RollbackComparison } from './lab/rangeRollback';
+export { runWhatIf, withFlag, type WhatIfSide } from './lab/whatIf';
+export { LAB_SNAPSHOT_VERSION, readLedgerTables, type LabSnapshot, type LedgerTables } from './lab/labSnapshot';

@@ -18,6 +18,7 @@ import { DexieCandleStore } from '../storage/dexie/dexieCandleStore';
 import { DexieFactorStore } from '../storage/dexie/dexieFactorStore';
 import { DexieOverlayStore } from '../storage/dexie/dexieOverlayStore';
 import { LabDatabase } from '../storage/dexie/labDatabase';
+import { LAB_SNAPSHOT_VERSION, readLedgerTables, writeLedgerTables, type LabSnapshot } from './labSnapshot';
 import { TraceRecorder, type RepairProgress, type RunTrace } from './runTrace';
 import { SimulatedService } from './simulatedService';
 
@@ -251,6 +252,41 @@ export class LabBackend {
       integrity,
       in_sync: headsOk && (integrity?.ok ?? true),
     };
+  }
+
+  /** An exact snapshot of the ledger and the service settings (see labSnapshot.ts). */
+  async exportState(): Promise<LabSnapshot> {
+    return this.exclusive(async () => ({
+      version: LAB_SNAPSHOT_VERSION,
+      tables: await readLedgerTables(this.db),
+      env: this.env,
+      status: this.currentStatus,
+      publish_mode: this.mode,
+      faults: this.faults.snapshot(),
+    }));
+  }
+
+  /** Puts the lab back exactly as a snapshot was: tables, env (service restarted), faults. */
+  async restoreState(snapshot: LabSnapshot): Promise<void> {
+    readRuntimeFlags(snapshot.env); // a bad env changes nothing
+    await this.exclusive(() => writeLedgerTables(this.db, snapshot.tables));
+    await this.restart(snapshot.env, snapshot.publish_mode);
+    this.faults.restore(snapshot.faults);
+    if (snapshot.status === 'crashed') {
+      this.currentStatus = 'crashed';
+      await this.db.meta.put({ key: META_STATUS, value: 'crashed' });
+    }
+  }
+
+  /** Empties every table, the debug log and the faults; the service restarts with `env`. */
+  async wipe(env: Env = {}): Promise<void> {
+    readRuntimeFlags(env);
+    await this.exclusive(async () => {
+      await Promise.all(this.db.tables.map((t) => t.clear()));
+      this.debug.clear();
+    });
+    this.faults.clear();
+    await this.restart(env, this.mode);
   }
 
   /** Resolves when everything the lab keeps (faults, debug events) has been written. */
