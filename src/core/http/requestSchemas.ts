@@ -129,3 +129,18 @@ export function checkOnGrid(seriesId: string, candles: { candle_time: number }[]
   });
   if (errors.length > 0) throw new RequestValidationError(errors.slice(0, 20));
 }
+
+/**
+ * The lab's own route for the ingest supervisor's path (not an HTTP route of the real
+ * backend): one `IngestPipeline.run` over several series at once.
+ */
+export const PipelineRunRequestSchema = v.object(
+  {
+    batches: v.pipe(
+      v.record(SeriesIdSchema, v.pipe(v.array(CandleSchema, 'candles must be an array'), v.maxLength(MAX_BATCH_CANDLES))),
+      v.check((b) => Object.keys(b).length >= 1 && Object.keys(b).length <= 5, 'batches must hold 1 to 5 series'),
+    ),
+    publish: v.optional(v.boolean('publish must be true or false'), true),
+  },
+  'body must be an object',
+);

@@ -5,12 +5,14 @@
  */
 import type { SimulatedService } from '../lab/simulatedService';
 import type { RepairObserver } from '../services/repairService';
+import { IngestPipelineError } from '../pipeline/ingestPipelineError';
 import { ServiceError } from '../services/serviceError';
 import type { ErrorBody, HttpMethod, HttpRequest, HttpResponse } from './httpTypes';
 import {
   CandleClosedRequestSchema,
   CandlesClosedBatchRequestSchema,
   DrawDeltaQuerySchema,
+  PipelineRunRequestSchema,
   RepairOverlayRequestSchema,
   RequestValidationError,
   checkOnGrid,
@@ -59,6 +61,31 @@ export const ROUTES: Route[] = [
     handler: async ({ service, query }) => {
       const q = parseRequest(DrawDeltaQuerySchema, query);
       return service.draw.draw_delta(q.series_id, q.at_time, q.cursor_version_id);
+    },
+  },
+  {
+    // Lab-only: how the market-data supervisor drives the pipeline, several series at once.
+    method: 'POST',
+    path: '/lab/pipeline/run',
+    handler: async ({ service, body, observer }) => {
+      const req = parseRequest(PipelineRunRequestSchema, body);
+      for (const [seriesId, candles] of Object.entries(req.batches)) {
+        checkOnGrid(seriesId, candles, (i) => `batches.${seriesId}[${i}].candle_time`);
+      }
+      try {
+        const result = await service.pipeline.run(req.batches, { publish: req.publish, observer });
+        return {
+          ok: true,
+          series: result.series_batches.map((b) => ({ series_id: b.series_id, count: b.candles.length, up_to_candle_time: b.up_to_candle_time })),
+          rebuilt_series: result.rebuilt_series,
+          steps: result.steps,
+          duration_ms: result.duration_ms,
+        };
+      } catch (e) {
+        // The supervisor sees the raw error: its full message, not the HTTP layer's short form.
+        if (e instanceof IngestPipelineError) throw new ServiceError(500, e.message, 'ingest_pipeline_failed', { error: e.toFields() });
+        throw e;
+      }
     },
   },
   {

@@ -289,6 +289,14 @@ export class LabBackend {
     await this.restart(env, this.mode);
   }
 
+  /** Empties the debug log, in memory and as kept for reloads. */
+  async clearDebugLog(): Promise<void> {
+    await this.exclusive(async () => {
+      this.debug.clear();
+      await this.db.debug_events.clear();
+    });
+  }
+
   /** Resolves when everything the lab keeps (faults, debug events) has been written. */
   async idle(): Promise<void> {
     await this.queue.catch(() => undefined);
