@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { lessonMarkdown } from './scripts/lessonMarkdownPlugin';
+import { lessonMarkdown } from './scripts/lessonMarkdownPlugin.ts';
 
 // Relative base: the built dist/ works when served from "/" or from any sub-path.
 export default defineConfig({

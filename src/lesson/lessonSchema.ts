@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { faultSpecProblem, type FaultSpec } from '../core/faults/faultInjector';
 import { validateEnv, type Env } from '../core/flags/runtimeFlags';
+import { isOnGrid } from '../core/domain/series';
 import { CandleSchema, SeriesIdSchema } from '../core/http/requestSchemas';
 
 const text = (max = 4000) => v.pipe(v.string(), v.maxLength(max));
@@ -38,7 +39,10 @@ export const BatchRecipeSchema = v.variant('kind', [
 
 export const LabActionSchema = v.variant('do', [
   v.strictObject({ do: v.literal('ingest'), series_id: SeriesIdSchema, batch: BatchRecipeSchema }),
-  v.strictObject({ do: v.literal('ingest_candles'), series_id: SeriesIdSchema, candles: v.pipe(v.array(CandleSchema), v.minLength(1), v.maxLength(500)) }),
+  v.pipe(
+    v.strictObject({ do: v.literal('ingest_candles'), series_id: SeriesIdSchema, candles: v.pipe(v.array(CandleSchema), v.minLength(1), v.maxLength(500)) }),
+    v.check((a) => a.candles.every((c) => isOnGrid(a.series_id, c.candle_time)), 'candles: every candle_time must lie on the series timeframe grid'),
+  ),
   v.strictObject({
     do: v.literal('ingest_multi'),
     batches: v.pipe(v.array(v.strictObject({ series_id: SeriesIdSchema, batch: BatchRecipeSchema })), v.minLength(1), v.maxLength(5)),
