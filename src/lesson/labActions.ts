@@ -43,7 +43,7 @@ export async function runLabAction(backend: LabBackend, action: LabAction, ctx: 
       backend.faults.clear();
       return null;
     case 'restart':
-      await backend.restart(action.env ?? backend.env);
+      await backend.restart({ ...backend.env, ...action.env });
       return null;
     case 'draw_read':
       return backend.send({ method: 'GET', path: '/api/draw/delta', query: { series_id: action.series_id } });

@@ -27,7 +27,7 @@ export type LabAction =
   | { do: 'ingest_multi'; batches: { series_id: string; batch: BatchRecipe }[] }
   | { do: 'arm_fault'; fault: FaultSpec }
   | { do: 'disarm_all' }
-  /** Changes flags and restarts the simulated service (flags apply only on restart). */
+  /** Sets these flags over the running env and restarts the service (flags apply only on restart). */
   | { do: 'restart'; env?: Env }
   | { do: 'draw_read'; series_id: string }
   | { do: 'repair'; series_id: string; to_time?: number }
