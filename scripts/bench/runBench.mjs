@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// npm run bench: builds the product and the benchmark page, opens both in headless
+// Chromium and prints each figure as median (min–max) over several runs, with ratios.
+// A benchmark, not a test: it fails only if something could not be measured.
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const root = resolve(import.meta.dirname, '../..');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
+
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
+}
+
+const fmt = (f) => `${f.median.toFixed(1)} ms (min ${f.min.toFixed(1)}, max ${f.max.toFixed(1)}, n=${f.runs})`;
+const ratio = (a, b) => (a.median / b.median).toFixed(2);
+const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
+
+console.log('building the product and the benchmark page…');
+execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
+execSync('npx vite build --logLevel warn --config scripts/bench/vite.bench.config.ts', { cwd: root, stdio: 'inherit' });
+
+const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const benchServer = await serve(join(root, 'dist-bench'));
+const appServer = await serve(join(root, 'dist'));
+const benchUrl = `http://127.0.0.1:${benchServer.address().port}/bench.html`;
+const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
+
+try {
+  console.log(`Chromium ${browser.version()}; IndexedDB durability: the browser's default (Dexie's chromeTransactionDurability unset, the raw put loop passes no durability either)`);
+  console.log(`runs per figure: ${RUNS} (BENCH_RUNS to change)\n`);
+
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(benchUrl);
+  await page.waitForFunction(() => typeof window.runBench === 'function');
+  const r = await page.evaluate((runs) => window.runBench(runs), RUNS);
+
+  const c = r.chain;
+  console.log('1. Full chain on a 10,000-candle batch');
+  console.log(`   chain (store + factor + overlay): ${fmt(c.chain)}`);
+  console.log(`   Dexie bulkPut of the same rows:   ${fmt(c.dexie_bulkput)}`);
+  console.log(`   raw IndexedDB put loop (floor):   ${fmt(c.raw_idb_put_loop)}`);
+  console.log(`   where the chain's time goes (one run): ${(await page.evaluate(() => window.stepBreakdown())).join(', ')}`);
+  console.log(`   chain / bulkPut = ${ratio(c.chain, c.dexie_bulkput)} (target ≤ 2: ${verdict(c.chain.median <= 2 * c.dexie_bulkput.median)}); bulkPut / raw = ${ratio(c.dexie_bulkput, c.raw_idb_put_loop)}\n`);
+
+  const k = r.compensation;
+  console.log('2. Compensation of 50 new candles');
+  console.log(`   delete_closed_times(50) at 1,000 history:   ${fmt(k['1000'].delete_50)}`);
+  console.log(`   delete_closed_times(50) at 100,000 history: ${fmt(k['100000'].delete_50)}`);
+  console.log(`   ratio = ${ratio(k['100000'].delete_50, k['1000'].delete_50)} (target ≤ 1.5: ${verdict(k['100000'].delete_50.median <= 1.5 * k['1000'].delete_50.median)})`);
+  console.log(`   whole failing ingest (store 50, factor fault, compensation) 1,000 vs 100,000: ${fmt(k['1000'].failing_ingest_50)} vs ${fmt(k['100000'].failing_ingest_50)}, ratio ${ratio(k['100000'].failing_ingest_50, k['1000'].failing_ingest_50)}\n`);
+
+  const o = r.one_candle;
+  console.log('3. One-candle ingest through the whole chain');
+  console.log(`   at 1,000 history:   ${fmt(o['1000'])}, p95 ${o['1000'].p95.toFixed(1)} ms`);
+  console.log(`   at 10,000 history:  ${fmt(o['10000'])}, p95 ${o['10000'].p95.toFixed(1)} ms (target p95 ≤ 30 ms: ${verdict(o['10000'].p95 <= 30)})`);
+  console.log(`   at 100,000 history: ${fmt(o['100000'])}, p95 ${o['100000'].p95.toFixed(1)} ms`);
+  console.log(`   100,000 / 1,000 = ${ratio(o['100000'], o['1000'])} (target ≤ 1.5: ${verdict(o['100000'].median <= 1.5 * o['1000'].median)})\n`);
+
+  const ch = r.chart;
+  console.log('4. Chart at 10,000 bars');
+  console.log(`   series.update + next frame: ${fmt(ch.update_until_frame)} (target ≤ 16 ms: ${verdict(ch.update_until_frame.median <= 16)})`);
+  console.log(`   full setData + next frame:  ${fmt(ch.full_setdata_until_frame)}; setData / update = ${ratio(ch.full_setdata_until_frame, ch.update_until_frame)}\n`);
+
+  // 5. Load: what the first view ships, and how long until the lab is interactive.
+  const loads = [];
+  let firstViewGzip = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    const js = new Set();
+    p.on('response', (res) => {
+      const u = new URL(res.url());
+      if (u.pathname.endsWith('.js')) js.add(u.pathname);
+    });
+    await p.goto(appUrl);
+    await p.waitForSelector('[data-testid="lab-ready"]', { timeout: 30_000 });
+    loads.push(await p.evaluate(() => performance.now()));
+    if (i === 0) firstViewGzip = [...js].reduce((sum, path) => sum + gzipSync(readFileSync(join(root, 'dist', path))).length, 0);
+    await context.close();
+  }
+  const fig = { median: loads.sort((a, b) => a - b)[Math.floor(loads.length / 2)], min: Math.min(...loads), max: Math.max(...loads), runs: loads.length };
+  console.log('5. Load (local production build, fresh profile each run: includes seeding the lab)');
+  console.log(`   JavaScript for the first view: ${(firstViewGzip / 1024).toFixed(1)} KB gzip (target ≤ 150 KB: ${verdict(firstViewGzip <= 150 * 1024)})`);
+  console.log(`   navigation → interactive lab: ${fmt(fig)} (target ≤ 1000 ms: ${verdict(fig.median <= 1000)})`);
+} finally {
+  await browser.close();
+  benchServer.close();
+  appServer.close();
+}
