@@ -18,7 +18,16 @@ export interface FaultSpec {
   series_id?: string;
   /** The error message raised; defaults to one that names the point. */
   message?: string;
+  /**
+   * What is thrown: a plain error (default), the browser's `QuotaExceededError`, or that
+   * error wrapped in an `AbortError` with the real error as `inner`, as Dexie reports a
+   * transaction the browser aborted.
+   */
+  error?: FaultErrorKind;
 }
+
+export type FaultErrorKind = 'error' | 'quota_exceeded' | 'quota_exceeded_in_abort';
+export const FAULT_ERROR_KINDS: readonly FaultErrorKind[] = ['error', 'quota_exceeded', 'quota_exceeded_in_abort'];
 
 export interface ArmedFault extends FaultSpec {
   id: number;
@@ -56,6 +65,17 @@ export function defaultFaultMessage(point: FaultPointId): string {
   return `injected fault at ${point}`;
 }
 
+/** A storage error as the browser raises it, with Dexie's wrapping where asked for. */
+function faultError(point: FaultPointId, fault: FaultSpec): Error {
+  if (!fault.error || fault.error === 'error') return new InjectedFault(point, fault.message ?? defaultFaultMessage(point));
+  const quota = new DOMException(fault.message ?? 'the storage quota for this site is exhausted', 'QuotaExceededError');
+  if (fault.error === 'quota_exceeded') return quota;
+  const abort = new Error(`transaction aborted (${quota.name})`) as Error & { inner: unknown };
+  abort.name = 'AbortError';
+  abort.inner = quota;
+  return abort;
+}
+
 export class FaultInjector {
   private faults: ArmedFault[] = [];
   private nextId = 1;
@@ -88,7 +108,7 @@ export class FaultInjector {
   /** Raises InjectedFault when an armed fault matches this call. */
   hit(point: FaultPointId, seriesId: string): void {
     const fault = this.match(point, seriesId);
-    if (fault) throw new InjectedFault(point, fault.message ?? defaultFaultMessage(point));
+    if (fault) throw faultError(point, fault);
   }
 
   /** True when an armed crash fault matches this call (the caller then dies). */
@@ -149,6 +169,9 @@ export function faultSpecProblem(spec: unknown): string | null {
   }
   if (s.series_id !== undefined && (typeof s.series_id !== 'string' || s.series_id.length === 0 || s.series_id.length > 128)) {
     return 'fault.series_id: expected a non-empty series id';
+  }
+  if (s.error !== undefined && !(FAULT_ERROR_KINDS as readonly unknown[]).includes(s.error)) {
+    return `fault.error: expected one of ${FAULT_ERROR_KINDS.join(', ')}`;
   }
   if (s.message !== undefined && (typeof s.message !== 'string' || s.message.length > 200)) {
     return 'fault.message: expected text of at most 200 characters';

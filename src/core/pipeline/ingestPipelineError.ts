@@ -61,8 +61,26 @@ export class IngestPipelineError extends Error implements IngestPipelineErrorFie
   }
 }
 
-/** The text of a caught value, as Python's `str(exc)` would give it. */
+/**
+ * The text of a caught value, as Python's `str(exc)` would give it. Storage errors keep
+ * their name (`QuotaExceededError: …`), and an `AbortError` wrapping the real error (as
+ * Dexie reports a transaction the browser aborted) names both, so the cause stays clear.
+ */
 export function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message || e.name;
+  if (typeof e === 'object' && e !== null) {
+    const err = e as { name?: unknown; message?: unknown; inner?: unknown };
+    const name = typeof err.name === 'string' ? err.name : '';
+    const message = typeof err.message === 'string' ? err.message : '';
+    if (err.inner !== undefined && err.inner !== null) {
+      // Dexie may wrap an AbortError in another: say each name once.
+      const inner = errorText(err.inner);
+      const prefix = `${name || 'Error'}: `;
+      return inner.startsWith(prefix) ? inner : prefix + inner;
+    }
+    if (STORAGE_ERROR_NAMES.has(name)) return `${name}: ${message}`;
+    if (message || name) return message || name;
+  }
   return String(e);
 }
+
+const STORAGE_ERROR_NAMES = new Set(['QuotaExceededError', 'AbortError', 'InvalidStateError', 'UnknownError', 'DataError', 'ConstraintError', 'VersionError']);
