@@ -20,3 +20,4 @@ export { blastRadius, type BlastRadius, type CandleVerdict, type TableDiff } fro
 export { compareRollbacks, type RollbackComparison } from './lab/rangeRollback';
 export { runWhatIf, withFlag, type WhatIfSide } from './lab/whatIf';
 export { LAB_SNAPSHOT_VERSION, readLedgerTables, type LabSnapshot, type LedgerTables } from './lab/labSnapshot';
+export { openLabWithFallback, type OpenedLab } from './lab/openLab';

@@ -77,6 +77,7 @@ export class LabBackend {
   /** Requests run one at a time, as a single-worker service would take them. */
   private queue: Promise<unknown> = Promise.resolve();
   private saving: Promise<unknown> = Promise.resolve();
+  private readonly versionChangeListeners = new Set<() => void>();
 
   private constructor(
     readonly db: LabDatabase,
@@ -98,6 +99,13 @@ export class LabBackend {
     await db.open();
     const kept = await db.meta.bulkGet([META_ENV, META_STATUS, META_FAULTS, META_PUBLISH]);
     const backend = new LabBackend(db, options.clock ?? systemClock, options.publishMode ?? (kept[3]?.value as PublishMode) ?? 'best_effort');
+    // Another tab opened a newer schema: let it upgrade (close ours) instead of blocking it,
+    // and tell this tab's page so it can ask the learner to reload.
+    db.on('versionchange', () => {
+      db.close();
+      backend.versionChangeListeners.forEach((l) => l());
+      return false;
+    });
     const env = options.env ?? (kept[0]?.value as Env | undefined) ?? {};
     if (kept[2]?.value) backend.faults.restore(kept[2].value as ReturnType<FaultInjector['snapshot']>);
     backend.debug.load((await db.debug_events.orderBy('seq').toArray()) as DebugEvent[]);
@@ -287,6 +295,12 @@ export class LabBackend {
     });
     this.faults.clear();
     await this.restart(env, this.mode);
+  }
+
+  /** Called when another tab upgrades the database: this connection is closed, reload. */
+  onVersionChange(listener: () => void): () => void {
+    this.versionChangeListeners.add(listener);
+    return () => this.versionChangeListeners.delete(listener);
   }
 
   /** Empties the debug log, in memory and as kept for reloads. */
