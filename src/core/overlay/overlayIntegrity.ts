@@ -2,7 +2,7 @@
  * The read side's integrity check: do the stored overlay instructions still match what
  * the factor events say should be drawn? Compared at the overlay head, over its window.
  */
-import { definitionKey } from '../domain/overlayInstruction';
+import { definitionKey, type MarkerDefinition, type PolylineDefinition } from '../domain/overlayInstruction';
 import { timeframeSecondsOf } from '../domain/series';
 import type { FactorStore, OverlayStore } from '../ports';
 import { PEN_POLYLINE_ID, desiredInstructions, windowStart } from './overlayInstructions';
@@ -32,9 +32,16 @@ export async function checkOverlayIntegrity(
     overlays.latest_versions_of(seriesId, [PEN_POLYLINE_ID]),
   ]);
   const expected = new Map(desiredInstructions(events, start).map((i) => [i.instruction_id, i]));
-  const stored = new Map([...markersStored].filter(([id]) => id !== PEN_POLYLINE_ID));
+  // A marker whose pivot lies before the window is out of scope, as in desiredInstructions:
+  // it is still stored (drawn when the window reached further back) but no longer checked.
+  const stored = new Map(
+    [...markersStored].filter(([id, row]) => id !== PEN_POLYLINE_ID && (row.definition as MarkerDefinition).time >= start),
+  );
   const polyline = polylineStored.get(PEN_POLYLINE_ID);
-  if (polyline) stored.set(PEN_POLYLINE_ID, polyline);
+  // Likewise a polyline drawn entirely before the window (its pens all left it).
+  if (polyline && (polyline.definition as PolylineDefinition).points.some((p) => p.time >= start)) {
+    stored.set(PEN_POLYLINE_ID, polyline);
+  }
 
   const missing: string[] = [];
   const changed: string[] = [];
