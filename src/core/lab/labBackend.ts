@@ -18,6 +18,7 @@ import { DexieCandleStore } from '../storage/dexie/dexieCandleStore';
 import { DexieFactorStore } from '../storage/dexie/dexieFactorStore';
 import { DexieOverlayStore } from '../storage/dexie/dexieOverlayStore';
 import { LabDatabase } from '../storage/dexie/labDatabase';
+import { outsideTransaction } from '../storage/dexie/outsideTransaction';
 import { LAB_SNAPSHOT_VERSION, readLedgerTables, writeLedgerTables, type LabSnapshot } from './labSnapshot';
 import { TraceRecorder, type RepairProgress, type RunTrace } from './runTrace';
 import { SimulatedService } from './simulatedService';
@@ -328,7 +329,11 @@ export class LabBackend {
   }
 
   private persist(key: string, value: unknown): void {
-    this.saving = this.saving.then(() => this.db.meta.put({ key, value })).catch(() => undefined);
+    // Fault counters change inside the store step's transaction: write outside of it, or
+    // Dexie would try to use that transaction, which does not cover the meta table.
+    this.saving = this.saving
+      .then(() => outsideTransaction(() => this.db.meta.put({ key, value })))
+      .catch(() => undefined);
   }
 
   private async saveDebugEvents(): Promise<void> {
