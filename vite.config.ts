@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { lessonMarkdown } from './scripts/lessonMarkdownPlugin.ts';
 
@@ -10,7 +11,33 @@ const chromium = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefin
 // Relative base: the built dist/ works when served from "/" or from any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [lessonMarkdown(), svelte()],
+  plugins: [
+    lessonMarkdown(),
+    svelte(),
+    // Offline after the first visit. 'prompt': a new version is offered to the learner,
+    // never swapped in by surprise mid-lesson.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Fault Isolation Lab',
+        short_name: 'Fault Lab',
+        description: 'IngestPipeline fault isolation and recovery, simulated in your browser',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1e3a8a',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: { target: 'es2022' },
   test: {
     projects: [
