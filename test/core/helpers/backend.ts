@@ -84,7 +84,20 @@ export async function closeBackends(): Promise<void> {
     await b.idle();
     b.close();
   }
-  await Promise.all(all.map((b) => b.db.delete().catch(() => undefined)));
+  await Promise.all(all.map((b) => deleteDatabase(b.db.name)));
+}
+
+/**
+ * Deletes a closed lab's database. The last transaction of a closed connection may still
+ * be finishing: the delete then waits for it ("blocked"), which is expected here, so the
+ * raw IndexedDB call is used rather than Dexie's, which warns about it on the console.
+ */
+export function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => resolve();
+  });
 }
 
 /** `count` market-like candles from `start` (on the 1m grid). */
