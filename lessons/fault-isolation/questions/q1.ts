@@ -10,8 +10,8 @@ export const question: CheckpointQuestion = {
   id: 'q1',
   number: 1,
   prompt: {
-    en: 'Why does IngestPipelineError carry `step` and the compensation fields?',
-    zh: '为什么 IngestPipelineError 要带 `step` 和补偿相关的字段？',
+    en: 'Why does IngestPipelineError carry step and the compensation fields?',
+    zh: '为什么 IngestPipelineError 要带 step 和补偿相关的字段？',
   },
   predict: {
     scenario: 'overlay-fails-both-flags',
@@ -34,7 +34,7 @@ export const question: CheckpointQuestion = {
       {
         id: 'detail',
         measure: 'detail',
-        prompt: { en: 'The `detail` of the response', zh: '响应里的 `detail`' },
+        prompt: { en: 'The detail of the response', zh: '响应里的 detail' },
         options: [
           { value: detailFor('overlay.ingest_closed', BTC), label: { en: detailFor('overlay.ingest_closed', BTC), zh: detailFor('overlay.ingest_closed', BTC) } },
           { value: detailFor('factor.ingest_closed', BTC), label: { en: detailFor('factor.ingest_closed', BTC), zh: detailFor('factor.ingest_closed', BTC) } },
@@ -69,8 +69,8 @@ export const question: CheckpointQuestion = {
         text: { en: 'Which step failed, and for which series', zh: '哪一步失败了、是哪条 series' },
         correct: true,
         feedback: {
-          en: 'Yes: `step` and `series_id`. Given the list of series in the batch, it also tells them which were finished before (lower ids) and which were never touched (higher ids).',
-          zh: '对：`step` 和 `series_id`。再结合这一批包含哪些 series，还能推出哪些已经完成（id 更小的），哪些根本没碰（id 更大的）。',
+          en: 'Yes: step and series_id. Given the list of series in the batch, it also tells them which were finished before (lower ids) and which were never touched (higher ids).',
+          zh: '对：step 和 series_id。再结合这一批包含哪些 series，还能推出哪些已经完成（id 更小的），哪些根本没碰（id 更大的）。',
         },
       },
       {
@@ -78,8 +78,8 @@ export const question: CheckpointQuestion = {
         text: { en: 'Whether the overlay was reset, and how many new candle rows were deleted', zh: 'overlay 有没有被 reset、删了多少行新 candle' },
         correct: true,
         feedback: {
-          en: 'Yes: `overlay_compensated` and `candle_compensated_rows`. Without them, the same 500 could mean "orphan candles in the store" or "cleaned up", and the operator would have to go and look.',
-          zh: '对：`overlay_compensated` 和 `candle_compensated_rows`。没有它们，同一个 500 既可能意味着“store 里留着孤儿 candle”，也可能意味着“已经收拾干净”，运维只能自己去查。',
+          en: 'Yes: overlay_compensated and candle_compensated_rows. Without them, the same 500 could mean "orphan candles in the store" or "cleaned up", and the operator would have to go and look.',
+          zh: '对：overlay_compensated 和 candle_compensated_rows。没有它们，同一个 500 既可能意味着“store 里留着孤儿 candle”，也可能意味着“已经收拾干净”，运维只能自己去查。',
         },
       },
       {
@@ -87,8 +87,8 @@ export const question: CheckpointQuestion = {
         text: { en: 'Whether the compensation itself failed, and why', zh: '补偿本身有没有失败、为什么失败' },
         correct: true,
         feedback: {
-          en: 'Yes: `compensation_error`. This is the case where the state is worst, so it must not be hidden inside a generic failure.',
-          zh: '对：`compensation_error`。这恰恰是状态最糟的情况，绝不能淹没在一个笼统的失败里。',
+          en: 'Yes: compensation_error. This is the case where the state is worst, so it must not be hidden inside a generic failure.',
+          zh: '对：compensation_error。这恰恰是状态最糟的情况，绝不能淹没在一个笼统的失败里。',
         },
       },
       {
@@ -96,8 +96,8 @@ export const question: CheckpointQuestion = {
         text: { en: 'Which older candles the batch overwrote with new values', zh: '这一批用新值覆盖了哪些旧 candle' },
         correct: false,
         feedback: {
-          en: 'No. The error counts deleted rows; it does not list `existing_times`. Overwritten candles keep the batch’s values and are not mentioned at all — the run record has them, the error does not.',
-          zh: '不能。错误只记删了几行，不列出 `existing_times`。被覆盖的 candle 保留本批的值，错误里完全不提——运行记录里有，错误里没有。',
+          en: 'No. The error counts deleted rows; it does not list existing_times. Overwritten candles keep the batch’s values and are not mentioned at all — the run record has them, the error does not.',
+          zh: '不能。错误只记删了几行，不列出 existing_times。被覆盖的 candle 保留本批的值，错误里完全不提——运行记录里有，错误里没有。',
         },
       },
       {
@@ -123,7 +123,7 @@ export const question: CheckpointQuestion = {
     zh: '用你自己的话说：如果 pipeline 只抛一个带消息字符串的普通错误，运维会失去什么？',
   },
   model_answer: {
-    en: 'A failed ingest can leave very different states behind: nothing written (store step), orphan candles (factor or overlay step, no compensation), or a cleaned-up series, possibly with an empty overlay. `step` and `series_id` say where the run stopped, which also tells you which series finished before it and which were never touched. The compensation fields say what was undone — overlay reset, how many new rows deleted — and `compensation_error` flags the worst case, where the cleanup itself failed. Because these are fields rather than words in a string, the service can put them in a debug event, count failures by step and let people search them, while the client gets a stable short detail. With a plain error the operator would have to inspect the stores to learn any of this.',
-    zh: '一次失败的 ingest 可能留下截然不同的状态：什么都没写（store 步骤失败）、留下孤儿 candle（factor 或 overlay 失败且没补偿），或者已经收拾干净、但 overlay 可能是空的。`step` 和 `series_id` 说明运行停在哪里，顺带也说明了哪些 series 在它之前已完成、哪些根本没碰。补偿字段说明撤销了什么——overlay 是否 reset、删了多少新行——而 `compensation_error` 标出最糟的情况：收拾的动作本身失败了。因为这些是字段而不是字符串里的几个词，服务层才能把它们放进调试事件、按步骤计数、供人检索，同时只给客户端一个稳定的简短 detail。如果只是个普通错误，运维必须亲自去翻存储才能知道这些。',
+    en: 'A failed ingest can leave very different states behind: nothing written (store step), orphan candles (factor or overlay step, no compensation), or a cleaned-up series, possibly with an empty overlay. step and series_id say where the run stopped, which also tells you which series finished before it and which were never touched. The compensation fields say what was undone — overlay reset, how many new rows deleted — and compensation_error flags the worst case, where the cleanup itself failed. Because these are fields rather than words in a string, the service can put them in a debug event, count failures by step and let people search them, while the client gets a stable short detail. With a plain error the operator would have to inspect the stores to learn any of this.',
+    zh: '一次失败的 ingest 可能留下截然不同的状态：什么都没写（store 步骤失败）、留下孤儿 candle（factor 或 overlay 失败且没补偿），或者已经收拾干净、但 overlay 可能是空的。step 和 series_id 说明运行停在哪里，顺带也说明了哪些 series 在它之前已完成、哪些根本没碰。补偿字段说明撤销了什么——overlay 是否 reset、删了多少新行——而 compensation_error 标出最糟的情况：收拾的动作本身失败了。因为这些是字段而不是字符串里的几个词，服务层才能把它们放进调试事件、按步骤计数、供人检索，同时只给客户端一个稳定的简短 detail。如果只是个普通错误，运维必须亲自去翻存储才能知道这些。',
   },
 };

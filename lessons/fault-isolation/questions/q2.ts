@@ -11,8 +11,8 @@ export const question: CheckpointQuestion = {
   id: 'q2',
   number: 2,
   prompt: {
-    en: 'Why does compensation delete only `new_candle_times` and not everything in the time range?',
-    zh: '为什么补偿只删 `new_candle_times`，而不是把时间范围内的全删掉？',
+    en: 'Why does compensation delete only new_candle_times and not everything in the time range?',
+    zh: '为什么补偿只删 new_candle_times，而不是把时间范围内的全删掉？',
   },
   predict: {
     scenario: 'factor-fails-compensated',
@@ -98,11 +98,11 @@ export const question: CheckpointQuestion = {
     },
   },
   explain_prompt: {
-    en: 'Explain why the pipeline reads `existing_times` before the upsert rather than after the failure.',
-    zh: '解释一下：为什么 pipeline 要在 upsert 之前读 `existing_times`，而不是等失败之后再去查？',
+    en: 'Explain why the pipeline reads existing_times before the upsert rather than after the failure.',
+    zh: '解释一下：为什么 pipeline 要在 upsert 之前读 existing_times，而不是等失败之后再去查？',
   },
   model_answer: {
-    en: 'A batch may overlap history: it can re-send stored candles with corrected prices as well as add new ones. Only the new ones are side effects of this write; the overwritten ones existed before and belong to history. That is why the store step reads `existing_times` before the upsert — afterwards every time in the batch exists, and the two kinds can no longer be told apart — and records `new_candle_times` as the rest. Compensation then deletes exactly those, so the overwritten candles stay, with the batch’s new values. A range delete would also remove the overwritten candles, silently losing data that nothing upstream will send again.',
-    zh: '一个批次可能和历史重叠：它既会追加新 candle，也会把已存的 candle 改价重发。只有新增的才是这次写入的副作用；被覆盖的那些原本就存在，属于历史。所以 store 步骤要在 upsert 之前读 `existing_times`——写完之后本批每个时间点都已存在，两类就再也分不清了——剩下的记为 `new_candle_times`。补偿只删这些，被覆盖的 candle 就留了下来，保留本批写入的新值。按范围删除则会把被覆盖的 candle 一起删掉，悄无声息地丢掉上游不会再发一遍的数据。',
+    en: 'A batch may overlap history: it can re-send stored candles with corrected prices as well as add new ones. Only the new ones are side effects of this write; the overwritten ones existed before and belong to history. That is why the store step reads existing_times before the upsert — afterwards every time in the batch exists, and the two kinds can no longer be told apart — and records new_candle_times as the rest. Compensation then deletes exactly those, so the overwritten candles stay, with the batch’s new values. A range delete would also remove the overwritten candles, silently losing data that nothing upstream will send again.',
+    zh: '一个批次可能和历史重叠：它既会追加新 candle，也会把已存的 candle 改价重发。只有新增的才是这次写入的副作用；被覆盖的那些原本就存在，属于历史。所以 store 步骤要在 upsert 之前读 existing_times——写完之后本批每个时间点都已存在，两类就再也分不清了——剩下的记为 new_candle_times。补偿只删这些，被覆盖的 candle 就留了下来，保留本批写入的新值。按范围删除则会把被覆盖的 candle 一起删掉，悄无声息地丢掉上游不会再发一遍的数据。',
   },
 };

@@ -59,8 +59,8 @@ export const question: CheckpointQuestion = {
         },
         correct: true,
         feedback: {
-          en: 'Right. The overlay step only looks at events visible after its head and writes versions for changed instructions. Markers of pivots that vanished under the new definition would stay, mixed with the new ones; in this lab the draw read would then see them as `unexpected` and answer 409.',
-          zh: '对。overlay 步骤只看 head 之后新可见的事件，只为变化了的指令写新版本。在新定义下消失的 pivot，其标记会留下来，和新标记混在一起；在本实验里，draw read 会把它们判为 `unexpected` 并返回 409。',
+          en: 'Right. The overlay step only looks at events visible after its head and writes versions for changed instructions. Markers of pivots that vanished under the new definition would stay, mixed with the new ones; in this lab the draw read would then see them as unexpected and answer 409.',
+          zh: '对。overlay 步骤只看 head 之后新可见的事件，只为变化了的指令写新版本。在新定义下消失的 pivot，其标记会留下来，和新标记混在一起；在本实验里，draw read 会把它们判为 unexpected 并返回 409。',
         },
       },
       {
@@ -104,7 +104,7 @@ export const question: CheckpointQuestion = {
     zh: '如果改了 TRADE_CANVAS_PIVOT_WINDOW_MINOR 之后跳过这次 reset，看图的人到底会看到什么？',
   },
   model_answer: {
-    en: 'A fingerprint change means the stored factors were computed under another definition, so the rebuild clears and recomputes them, and the series goes into `rebuilt_series`. The overlay on disk, however, was drawn from the old factors, and the overlay step is incremental: it only adds or updates instructions for events after its head and never removes ones that the new factors no longer produce. Without a reset the chart would show markers for pivots that no longer exist next to the new ones, factors on one definition and drawings from two. Calling `overlay.reset_series` before `overlay.ingest_closed` makes the redraw start from nothing, so every instruction comes from the new factors. This reset is part of a successful run, not a compensation.',
-    zh: 'fingerprint 变了，说明已存的因子是在另一套定义下算的，所以重建会清空并重算它们，这条 series 也会进入 `rebuilt_series`。可是库里的 overlay 是按旧因子画的，而 overlay 步骤是增量的：它只为 head 之后的事件新增或更新指令，从不删除新因子已不再产生的指令。不 reset 的话，图上会出现已经不存在的 pivot 标记和新标记并存——因子是一套定义，图形却混着两套。在 `overlay.ingest_closed` 之前先调用 `overlay.reset_series`，重画就从空白开始，每条指令都来自新因子。这次 reset 是成功运行的一部分，不是补偿。',
+    en: 'A fingerprint change means the stored factors were computed under another definition, so the rebuild clears and recomputes them, and the series goes into rebuilt_series. The overlay on disk, however, was drawn from the old factors, and the overlay step is incremental: it only adds or updates instructions for events after its head and never removes ones that the new factors no longer produce. Without a reset the chart would show markers for pivots that no longer exist next to the new ones, factors on one definition and drawings from two. Calling overlay.reset_series before overlay.ingest_closed makes the redraw start from nothing, so every instruction comes from the new factors. This reset is part of a successful run, not a compensation.',
+    zh: 'fingerprint 变了，说明已存的因子是在另一套定义下算的，所以重建会清空并重算它们，这条 series 也会进入 rebuilt_series。可是库里的 overlay 是按旧因子画的，而 overlay 步骤是增量的：它只为 head 之后的事件新增或更新指令，从不删除新因子已不再产生的指令。不 reset 的话，图上会出现已经不存在的 pivot 标记和新标记并存——因子是一套定义，图形却混着两套。在 overlay.ingest_closed 之前先调用 overlay.reset_series，重画就从空白开始，每条指令都来自新因子。这次 reset 是成功运行的一部分，不是补偿。',
   },
 };
