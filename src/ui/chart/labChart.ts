@@ -47,6 +47,7 @@ export class LabChart {
   private readonly ghostMarkers: ISeriesMarkersPluginApi<Time>;
   private readonly stripMarkers: ISeriesMarkersPluginApi<Time>;
   private shown: ClosedCandle[] = [];
+  private focusedRun: number | null = null;
   private theme: ChartTheme;
 
   constructor(el: HTMLElement, theme: ChartTheme) {
@@ -127,6 +128,17 @@ export class LabChart {
     this.stripMarkers.setMarkers(
       overlayHeadBehind !== null ? [{ time: ts(overlayHeadBehind), position: 'aboveBar', shape: 'arrowDown', color: t.head, text: labels.overlayHead }] : [],
     );
+    // A new batch: bring the recent bars into view, so its candles are big enough to see.
+    if (marks.run_id !== null && marks.run_id !== this.focusedRun) this.focusRecent(marks.rolledBack.length);
+    this.focusedRun = marks.run_id;
+  }
+
+  /** Shows the last bars, about one per 9 px of width (the user can still zoom out). */
+  private focusRecent(extraBars: number): void {
+    const bars = this.shown.length + extraBars;
+    const width = this.chart.timeScale().width() || 600;
+    const visible = Math.max(30, Math.min(90, Math.round(width / 9)));
+    this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars - visible), to: bars + 2 });
   }
 
   setOverlay(drawing: OverlayDrawing): void {
