@@ -9,7 +9,7 @@ import type { FaultInjector } from '../faults/faultInjector';
 import type { RuntimeFlags } from '../flags/runtimeFlags';
 import type { CandleStore, FactorStore } from '../ports';
 import { factorFingerprint } from './fingerprint';
-import { buildPens, penEndAnchor } from './pens';
+import { buildPens, comesAfter, penEndAnchor } from './pens';
 import { detectPivots } from './pivots';
 
 export interface FactorIngestResult {
@@ -88,8 +88,12 @@ export class FactorOrchestrator {
     const { factors } = this.deps;
     const lastPen = await factors.last_pen(seriesId);
     const anchor = lastPen && lastPen.kind === 'pen' ? penEndAnchor(lastPen) : undefined;
-    const from = anchor ? anchor.candle_time + 1 : -Infinity;
-    const stored = (await factors.major_pivots_from(seriesId, from)).filter((e): e is PivotEvent & { series_id: string } => e.kind === 'pivot');
+    // From the anchor's own candle: an outside bar is both a pivot high and a pivot low,
+    // and the low of the anchor's candle may still follow a high anchor.
+    const from = anchor ? anchor.candle_time : -Infinity;
+    const stored = (await factors.major_pivots_from(seriesId, from)).filter(
+      (e): e is PivotEvent & { series_id: string } => e.kind === 'pivot' && (!anchor || comesAfter(e, anchor)),
+    );
     const majors = [...stored, ...newMajors].sort((a, b) => a.candle_time - b.candle_time);
     return buildPens(anchor, majors);
   }

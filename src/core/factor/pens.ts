@@ -60,3 +60,12 @@ export function penEndAnchor(pen: PenEvent): Slot['pivot'] {
     visible_time: pen.visible_time,
   };
 }
+
+/**
+ * Whether a pivot comes after `anchor` in the order pens are built from: by candle time,
+ * and within one candle the high before the low (the order detectPivots reports them in).
+ */
+export function comesAfter(p: Pick<PivotEvent, 'direction' | 'candle_time'>, anchor: Slot['pivot']): boolean {
+  if (p.candle_time !== anchor.candle_time) return p.candle_time > anchor.candle_time;
+  return anchor.direction === 'high' && p.direction === 'low';
+}
