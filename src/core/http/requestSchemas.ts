@@ -111,10 +111,19 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return out || 'body';
 }
 
+/**
+ * valibot reports a missing key with the enclosing object's message ("body must be an
+ * object"), which misleads: say which field is missing instead.
+ */
+function messageOf(issue: v.BaseIssue<unknown>): string {
+  const missingKey = issue.type === 'object' && issue.input === undefined && issue.expected?.startsWith('"');
+  return missingKey ? `${pathOf(issue)} is required` : issue.message;
+}
+
 export function parseRequest<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, input, { abortPipeEarly: true });
   if (!result.success) {
-    throw new RequestValidationError(result.issues.slice(0, 20).map((i) => ({ loc: pathOf(i), msg: i.message })));
+    throw new RequestValidationError(result.issues.slice(0, 20).map((i) => ({ loc: pathOf(i), msg: messageOf(i) })));
   }
   return result.output;
 }
