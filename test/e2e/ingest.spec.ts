@@ -4,7 +4,7 @@
  * new-candle compensation, an overlay failure with overlay reset, and a failing compensation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { BTC, ETH, armFault, composeBatch, enableFlagsAndRestart, idbAll, idbCandles, openCleanLab, sendBatch, shoot } from './labPage';
+import { BTC, ETH, armFault, composeBatch, enableFlagsAndRestart, idbAll, idbCandles, idbMeta, idle, openCleanLab, sendBatch, shoot } from './labPage';
 
 /** Seeded history: 120 one-minute candles from 2026-01-05 00:00 UTC. */
 const HISTORY_START = 1767571200;
@@ -84,6 +84,23 @@ test('a factor fault with no compensation leaves the new candles and answers 500
   await shoot(page, 'factor-fault-no-compensation', page.getByTestId('chart-panel'));
   await shoot(page, 'factor-fault-no-compensation-run', run);
 
+  // The operator's view: filter the debug hub down to errors.
+  const hub = page.getByTestId('debug-hub');
+  await hub.getByTestId('debug-filter-level').selectOption('error');
+  await expect(hub.getByTestId('debug-event')).toHaveCount(1);
+  await expect(hub.getByTestId('debug-event')).toHaveAttribute('data-event', 'write.http.ingest_candles_closed_batch_error');
+
+  // What if new-candle compensation had been on? Same batch, same fault, same start.
+  const whatIf = page.getByTestId('what-if');
+  await whatIf.getByTestId('whatif-flag').selectOption('TRADE_CANVAS_ENABLE_INGEST_COMPENSATE_NEW_CANDLES');
+  await whatIf.getByTestId('whatif-run-button').click();
+  await idle(page);
+  await expect(whatIf.getByTestId('whatif-error-a').getByTestId('error-field-candle_compensated_rows').locator('td')).toHaveText('0');
+  await expect(whatIf.getByTestId('whatif-error-b').getByTestId('error-field-candle_compensated_rows').locator('td')).toHaveText('3');
+  await expect(whatIf.getByTestId('whatif-blast-b').getByTestId('blast-verdict')).toContainText('3 rolled back');
+  await shoot(page, 'what-if', whatIf);
+
+  // The learner's own lab was not touched by the what-if runs.
   const times = (await idbCandles(page, BTC)).map((c) => c.candle_time);
   expect(times.length).toBe(123);
   for (const t of NEXT_TIMES(3)) expect(times).toContain(t);
@@ -192,4 +209,25 @@ test('a failing compensation shows compensation_error', async ({ page }) => {
   const times = (await idbCandles(page, BTC)).map((c) => c.candle_time);
   expect(times.length).toBe(125);
   for (const t of NEXT_TIMES(5)) expect(times).toContain(t);
+});
+
+test('a crash between store and factor: no answer, the service stays down until restarted', async ({ page }) => {
+  await openCleanLab(page);
+  await armFault(page, 'crash.after_store');
+  await composeBatch(page, { next: 4 });
+  await sendBatch(page);
+
+  const run = page.getByTestId('run-view');
+  await expect(run.getByTestId('run-response')).toHaveAttribute('data-status', '0');
+  await expect(run.getByTestId('step-crash')).toContainText('crash.after_store');
+  expect(await stepStates(page, BTC)).toEqual(['store.upsert_many_closed=ok', 'factor.ingest_closed=not_reached', 'overlay.ingest_closed=not_reached']);
+  await expect(page.getByTestId('service-status')).toHaveAttribute('data-tone', 'fail');
+  expect(await idbMeta(page, 'service_status')).toBe('crashed');
+  expect((await idbCandles(page, BTC)).length).toBe(124);
+  await shoot(page, 'crashed', page.getByTestId('lab-ready'));
+
+  await page.getByTestId('toolbar-restart').click();
+  await idle(page);
+  await expect(page.getByTestId('service-status')).toHaveAttribute('data-tone', 'ok');
+  expect(await idbMeta(page, 'service_status')).toBe('running');
 });

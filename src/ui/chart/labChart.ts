@@ -56,7 +56,7 @@ export class LabChart {
       autoSize: true,
       layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text, attributionLogo: false },
       grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
-      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 3 },
+      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 3, lockVisibleTimeRangeOnResize: true },
       rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.18 } },
     });
     this.ghosts = this.chart.addSeries(CandlestickSeries, { priceLineVisible: false, lastValueVisible: false });
@@ -138,7 +138,7 @@ export class LabChart {
     const bars = this.shown.length + extraBars;
     const width = this.chart.timeScale().width() || 600;
     const visible = Math.max(30, Math.min(90, Math.round(width / 9)));
-    this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars - visible), to: bars + 2 });
+    this.chart.timeScale().setVisibleLogicalRange({ from: Math.max(0, bars - visible), to: bars + 5 });
   }
 
   setOverlay(drawing: OverlayDrawing): void {
