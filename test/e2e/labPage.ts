@@ -135,13 +135,14 @@ export async function enableFlagsAndRestart(page: Page, envNames: string[]): Pro
 }
 
 /** Screenshots at 1280×800 and 390×844, with `target` scrolled into view; returns to 1280×800. */
-export async function shoot(page: Page, name: string, target?: Locator): Promise<void> {
+export async function shoot(page: Page, name: string, target?: Locator, pane: 'lab' | 'lesson' = 'lab'): Promise<void> {
   for (const [label, size] of [
     ['desktop', { width: 1280, height: 800 }],
     ['phone', { width: 390, height: 844 }],
   ] as const) {
     await page.setViewportSize(size);
-    if (label === 'phone' && (await page.getByTestId('tab-lab').isVisible())) await page.getByTestId('tab-lab').click();
+    // On a phone only one pane shows: pick the one the target is in.
+    if (label === 'phone' && (await page.getByTestId(`tab-${pane}`).isVisible())) await page.getByTestId(`tab-${pane}`).click();
     if (target) await target.scrollIntoViewIfNeeded();
     await page.waitForTimeout(150); // let the chart redraw at the new size
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${label}.png` });
