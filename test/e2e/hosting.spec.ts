@@ -1,0 +1,69 @@
+/**
+ * The build is a static site: it works at "/" and at a sub-path, a deep link reloads,
+ * no request fails, none leaves the page's origin, and after the first visit the lab
+ * works with the network cut.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { serveBuild } from './staticHost';
+
+function watchRequests(page: Page, origin: string) {
+  const failed: string[] = [];
+  const foreign: string[] = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.url()} ${r.status()}`);
+  });
+  return { failed, foreign, origin };
+}
+
+for (const prefix of ['/', '/lab/']) {
+  test(`served at ${prefix}: zero failed requests, nothing leaves the origin, a deep link reloads`, async ({ page, context }) => {
+    const host = await serveBuild(prefix);
+    const origin = new URL(host.url).origin;
+    const seen = watchRequests(page, origin);
+    // Any other origin is routed to a failure; the test asserts that none was even tried.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      seen.foreign.push(url);
+      return route.abort();
+    });
+    try {
+      await page.goto(host.url);
+      await expect(page.getByTestId('lab-ready')).toBeVisible({ timeout: 30_000 });
+      await page.goto(`${host.url}#/lesson/repair-path`);
+      await page.reload();
+      await expect(page.getByTestId('lab-ready')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('section-title')).toHaveText(/repair/i);
+      expect(seen.foreign).toEqual([]);
+      expect(seen.failed).toEqual([]);
+    } finally {
+      host.close();
+    }
+  });
+}
+
+test('after the first visit the lab works offline', async ({ page, context }) => {
+  const host = await serveBuild('/lab/');
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('lab-ready')).toBeVisible({ timeout: 30_000 });
+    // Wait until the service worker controls the page and has cached the site.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise<void>((r) => navigator.serviceWorker.addEventListener('controllerchange', () => r(), { once: true }));
+      }
+    });
+    host.close(); // the host is gone, and so is the network
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('lab-ready')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('candle-chart')).toHaveAttribute('data-candles', '120');
+    await page.getByTestId('lang-select').selectOption('zh'); // the other language's chunks are cached too
+    await expect(page.getByTestId('section-title')).toHaveText('一句话总纲');
+  } finally {
+    await context.setOffline(false);
+    host.close();
+  }
+});
