@@ -18,6 +18,8 @@ export function describeAction(a: LabAction, lang: Lang): string {
       return `POST /api/market/ingest/candles_closed_batch · ${a.series_id} · ${batchText(a.batch, lang)}`;
     case 'ingest_candles':
       return `POST /api/market/ingest/candles_closed_batch · ${a.series_id} · ${zh ? `手写的 ${a.candles.length} 根 candle` : `${a.candles.length} hand-written candles`}`;
+    case 'ingest_multi_candles':
+      return `IngestPipeline.run · ${Object.entries(a.batches).map(([id, cs]) => `${id} (${zh ? `${cs.length} 根 candle` : `${cs.length} candles`})`).join(' + ')}`;
     case 'ingest_multi':
       return `IngestPipeline.run · ${a.batches.map((b) => `${b.series_id} (${batchText(b.batch, lang)})`).join(' + ')}`;
     case 'arm_fault': {

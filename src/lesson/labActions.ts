@@ -31,6 +31,8 @@ export async function runLabAction(backend: LabBackend, action: LabAction, ctx: 
     }
     case 'ingest_candles':
       return backend.send({ method: 'POST', path: '/api/market/ingest/candles_closed_batch', body: { series_id: action.series_id, candles: action.candles } });
+    case 'ingest_multi_candles':
+      return backend.send({ method: 'POST', path: '/lab/pipeline/run', body: { batches: action.batches } });
     case 'ingest_multi': {
       const batches: Record<string, ClosedCandle[]> = {};
       for (const b of action.batches) batches[b.series_id] = await makeBatch(backend, b.series_id, b.batch, ctx.seed++);

@@ -4,7 +4,6 @@
  * validated against their schemas when loaded.
  */
 import * as v from 'valibot';
-import { questions as rawQuestions, scenarios as rawScenarios, sectionIds } from '../../lessons/fault-isolation/index';
 import { CheckpointQuestionSchema, ScenarioSchema, describeIssues } from './lessonSchema';
 import type { CheckpointQuestion, Lang, Scenario } from './lessonTypes';
 
@@ -33,6 +32,7 @@ const SectionMetaSchema = v.object({
 export class LessonContentError extends Error {}
 
 export async function loadSections(lang: Lang): Promise<LessonSection[]> {
+  const { sectionIds } = await import('../../lessons/fault-isolation/index');
   const files = Object.entries(SECTION_FILES[lang]);
   const sections = await Promise.all(
     files.map(async ([path, load]) => {
@@ -54,8 +54,12 @@ export interface LessonData {
   sectionIds: readonly string[];
 }
 
-/** Validates every scenario and question; a content mistake is reported with its path. */
-export function loadLessonData(): LessonData {
+/**
+ * Loads and validates every scenario and question; a content mistake is reported with its
+ * path. The lesson data is its own chunk, fetched after the page's first view.
+ */
+export async function loadLessonData(): Promise<LessonData> {
+  const { questions: rawQuestions, scenarios: rawScenarios, sectionIds } = await import('../../lessons/fault-isolation/index');
   const scenarios = new Map<string, Scenario>();
   for (const raw of rawScenarios as unknown[]) {
     const r = v.safeParse(ScenarioSchema, raw);

@@ -43,6 +43,19 @@ export const LabActionSchema = v.variant('do', [
     v.strictObject({ do: v.literal('ingest_candles'), series_id: SeriesIdSchema, candles: v.pipe(v.array(CandleSchema), v.minLength(1), v.maxLength(500)) }),
     v.check((a) => a.candles.every((c) => isOnGrid(a.series_id, c.candle_time)), 'candles: every candle_time must lie on the series timeframe grid'),
   ),
+  v.pipe(
+    v.strictObject({
+      do: v.literal('ingest_multi_candles'),
+      batches: v.pipe(
+        v.record(SeriesIdSchema, v.pipe(v.array(CandleSchema), v.minLength(1), v.maxLength(500))),
+        v.check((b) => Object.keys(b).length >= 1 && Object.keys(b).length <= 5, 'batches: 1 to 5 series'),
+      ),
+    }),
+    v.check(
+      (a) => Object.entries(a.batches).every(([id, cs]) => cs.every((c) => isOnGrid(id, c.candle_time))),
+      'batches: every candle_time must lie on its series timeframe grid',
+    ),
+  ),
   v.strictObject({
     do: v.literal('ingest_multi'),
     batches: v.pipe(v.array(v.strictObject({ series_id: SeriesIdSchema, batch: BatchRecipeSchema })), v.minLength(1), v.maxLength(5)),

@@ -23,6 +23,8 @@ export type LabAction =
   | { do: 'ingest'; series_id: string; batch: BatchRecipe }
   /** A batch the learner wrote or edited by hand (kept verbatim, so a share link replays it). */
   | { do: 'ingest_candles'; series_id: string; candles: ClosedCandle[] }
+  /** Hand-written or edited candles for several series, through one IngestPipeline.run. */
+  | { do: 'ingest_multi_candles'; batches: Record<string, ClosedCandle[]> }
   /** The ingest supervisor's path: one IngestPipeline.run over several series at once. */
   | { do: 'ingest_multi'; batches: { series_id: string; batch: BatchRecipe }[] }
   | { do: 'arm_fault'; fault: FaultSpec }

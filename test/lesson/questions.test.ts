@@ -9,7 +9,7 @@ import { loadLessonData } from '../../src/lesson/lessonContent';
 import { gradeChoice } from '../../src/lesson/predictionGrading';
 import { runPrediction } from '../../src/lesson/predictionRun';
 
-const lesson = loadLessonData();
+const lesson = await loadLessonData();
 
 describe.each(lesson.questions)('question $number', (q) => {
   it('its prepared run ends in one of the offered options, and the right prediction grades as right', async () => {

@@ -8,7 +8,7 @@ import { evaluateChecks, goalMet, repairCalls } from '../../src/lesson/goalCheck
 import { loadLessonData, loadSections } from '../../src/lesson/lessonContent';
 import { applySetup, runActions } from '../../src/lesson/scenarioSetup';
 
-const lesson = loadLessonData();
+const lesson = await loadLessonData();
 let n = 0;
 
 async function freshLab(env: Record<string, string>) {

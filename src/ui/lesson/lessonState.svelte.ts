@@ -10,7 +10,9 @@ import { EMPTY_PROGRESS, ProgressStore, questionDone, type Progress, type Questi
 import { ScenarioSession } from './scenarioSession.svelte';
 
 export class LessonState {
-  readonly data: LessonData = loadLessonData();
+  #data = $state.raw<LessonData | null>(null);
+  /** Scenarios and questions are loaded by init(); nothing reads them before `ready`. */
+  ready = $derived(this.#data !== null);
   sections = $state.raw<LessonSection[]>([]);
   current = $state<string>('');
   progress = $state<Progress>(structuredClone(EMPTY_PROGRESS));
@@ -18,7 +20,12 @@ export class LessonState {
   readonly session: ScenarioSession;
   private readonly store = new ProgressStore();
 
-  allQuestionsDone = $derived(this.data.questions.every((q) => questionDone(this.progress.questions[q.id])));
+  allQuestionsDone = $derived(this.#data !== null && this.#data.questions.every((q) => questionDone(this.progress.questions[q.id])));
+
+  get data(): LessonData {
+    if (!this.#data) throw new Error('the lesson data is not loaded yet');
+    return this.#data;
+  }
 
   constructor(backend: () => LabBackend) {
     this.session = new ScenarioSession(backend, (scenario, calls) => {
@@ -33,6 +40,12 @@ export class LessonState {
   }
 
   async init(lang: Lang): Promise<void> {
+    try {
+      this.#data = await loadLessonData();
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
+      return;
+    }
     this.progress = await this.store.load();
     await this.setLang(lang);
     this.current ||= this.sections[0]?.id ?? '';
@@ -64,6 +77,12 @@ export class LessonState {
 
   async save(): Promise<void> {
     await this.store.save($state.snapshot(this.progress) as Progress);
+  }
+
+  /** Progress from an imported file (already validated). */
+  async replaceProgress(progress: Progress): Promise<void> {
+    this.progress = { ...structuredClone(EMPTY_PROGRESS), ...progress };
+    await this.save();
   }
 
   async resetProgress(): Promise<void> {

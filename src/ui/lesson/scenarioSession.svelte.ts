@@ -43,6 +43,19 @@ export class ScenarioSession {
     }
   }
 
+  /**
+   * Takes over a scenario whose start and actions were replayed elsewhere (a share link):
+   * the lab already holds the result; the goal is re-checked against it.
+   */
+  async adopt(scenario: Scenario, actions: LabAction[]): Promise<void> {
+    this.scenario = scenario;
+    this.traces = [];
+    this.actions = [...actions];
+    this.hintsShown = 0;
+    this.solutionShown = false;
+    this.results = await evaluateChecks(this.backend(), scenario.checks, []);
+  }
+
   /** The lab reports each request it sent (and the action, when it maps to one). */
   async record(trace: RunTrace | null, action?: LabAction): Promise<void> {
     const scenario = this.scenario;

@@ -102,12 +102,17 @@ export class BatchDraft {
     this.generated = { text: this.text, recipe: this.recipe(), series: chosen };
   }
 
-  /** The lesson's name for this send, when the batch is still as generated (edited batches have none). */
+  /**
+   * This send as a lesson action, with the exact candles (generated or edited), so a share
+   * link replays exactly what the learner sent. Batches too large for a link have none.
+   */
   action(): LabAction | undefined {
-    const g = this.generated;
-    if (!g || g.text !== this.text) return undefined;
-    if (g.series.length === 1) return { do: 'ingest', series_id: g.series[0]!, batch: g.recipe };
-    return { do: 'ingest_multi', batches: g.series.map((series_id) => ({ series_id, batch: g.recipe })) };
+    if (!this.parsed.ok) return undefined;
+    const body = $state.snapshot(this.parsed.value) as { series_id?: string; candles?: ClosedCandle[]; batches?: Record<string, ClosedCandle[]> };
+    const fits = (cs: unknown) => Array.isArray(cs) && cs.length >= 1 && cs.length <= 500;
+    if (body.batches && Object.values(body.batches).every(fits)) return { do: 'ingest_multi_candles', batches: body.batches };
+    if (typeof body.series_id === 'string' && fits(body.candles)) return { do: 'ingest_candles', series_id: body.series_id, candles: body.candles! };
+    return undefined;
   }
 
   /** A table edit: writes the cell into the JSON text (null when the input is empty). */

@@ -8,6 +8,7 @@ import {
   DEFAULT_SERIES,
   LEARNER_PRESET_ENV,
   LabBackend,
+  openLabWithFallback,
   faultSpecProblem,
   readLedgerTables,
   runWhatIf,
@@ -59,6 +60,11 @@ export class LabSession {
   notice = $state<string | null>(null);
 
   backend = $state.raw<LabBackend | null>(null);
+  /** False when IndexedDB could not be used: the lab runs in memory and nothing is kept. */
+  persistent = $state(true);
+  storageProblem = $state<string | null>(null);
+  /** Another tab upgraded the database: this tab's connection is closed until a reload. */
+  versionChanged = $state(false);
   env = $state.raw<Env>({});
   flags = $state.raw<RuntimeFlags | null>(null);
   status = $state<ServiceStatus>('running');
@@ -97,7 +103,10 @@ export class LabSession {
 
   async open(): Promise<void> {
     try {
-      await this.attach(await LabBackend.open({ dbName: this.dbName }));
+      const opened = await openLabWithFallback({ dbName: this.dbName });
+      this.persistent = opened.persistent;
+      this.storageProblem = opened.reason;
+      await this.attach(opened.backend);
       if (!(await this.lab.db.meta.get(SEEDED_KEY)) && (await this.lab.candles.series_ids()).length === 0) await this.seedFresh();
       await this.loadUiState();
       await this.refresh();
@@ -142,6 +151,33 @@ export class LabSession {
    * Something outside the lab panels changed the backend (a lesson scenario's setup):
    * re-read the history, pending flags and panels, and tell other tabs.
    */
+  /** Replaces the lab with an imported snapshot (already validated); the history starts anew. */
+  importState(snapshot: LabSnapshot): Promise<void> {
+    return this.act('busy.import', async () => {
+      await this.lab.restoreState(snapshot);
+      this.history.forget();
+      await this.pending.discard();
+      this.lastDraw = null;
+      this.repairLive = [];
+      this.whatIf = null;
+    }).then((done) => {
+      if (done === null) throw new Error(this.notice ?? 'the import failed');
+    });
+  }
+
+  /** Runs work that rewrites the lab (a share-link replay), then re-reads everything. */
+  async replaceWith(work: (backend: LabBackend) => Promise<void>): Promise<void> {
+    this.busy = 'busy.share';
+    try {
+      await work(this.lab);
+      this.history.forget();
+      await this.pending.discard();
+    } finally {
+      this.busy = null;
+      await this.afterExternalChange();
+    }
+  }
+
   async afterExternalChange(): Promise<void> {
     await this.loadUiState();
     this.lastDraw = null;
@@ -331,6 +367,7 @@ export class LabSession {
   private async attach(backend: LabBackend): Promise<void> {
     this.unsubscribeFaults?.();
     this.backend = backend;
+    backend.onVersionChange(() => (this.versionChanged = true));
     // Fault counters move while a run is in flight: keep the panel current.
     this.unsubscribeFaults = backend.faults.onChange(() => (this.faults = backend.faults.list()));
   }
@@ -341,6 +378,7 @@ export class LabSession {
       this.reloadWanted = true;
       return;
     }
+    if (!this.persistent || this.versionChanged) return; // nothing shared to reload from
     this.reloadWanted = false;
     const old = this.backend;
     const fresh = await LabBackend.open({ dbName: this.dbName });
