@@ -7,9 +7,8 @@
 import fc from 'fast-check';
 import {
   IngestPipelineError,
-  LabBackend,
-  ManualClock,
   generateCandles,
+  type LabBackend,
   overlappingBatch,
   type ClosedCandle,
   type Env,
@@ -17,7 +16,8 @@ import {
 } from '../../../src/core/index';
 import { SimulatedCrash } from '../../../src/core/faults/faultInjector';
 import type { IngestStepResult, PipelineObserver } from '../../../src/core/pipeline/ingestPipeline';
-import { FLAG, SID_A, SID_B, SID_C, T0, deleteDatabase, uniqueDbName } from './backend';
+import { FLAG, SID_A, SID_B, SID_C, T0 } from './backend';
+import { closePropertyLab, openPropertyLab } from './propertyLab';
 
 export const ALL_SERIES = [SID_A, SID_B, SID_C] as const;
 
@@ -34,11 +34,20 @@ function shifted(c: ClosedCandle, by: number): ClosedCandle {
   return { ...c, open: r(c.open + by), high: r(c.high + by), low: r(c.low + by), close: r(c.close + by), volume: r(c.volume + 1) };
 }
 
+/**
+ * A history length of 5–40 candles, mostly short: a run's cost grows with its candles, and
+ * short histories already hold pivots and pens with windows 2/1 (1000 runs must stay cheap).
+ */
+export const historyLengthArb: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.integer({ min: 5, max: 15 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 16, max: 40 }), weight: 1 },
+);
+
 /** One series: a 5–40 candle history and a batch overlapping its tail and/or extending it. */
-export function seriesPlanArb(seriesId: string, options: { minHistory?: number } = {}): fc.Arbitrary<SeriesPlan> {
+export function seriesPlanArb(seriesId: string): fc.Arbitrary<SeriesPlan> {
   return fc
     .record({
-      length: fc.integer({ min: options.minHistory ?? 5, max: 40 }),
+      length: historyLengthArb,
       overlap: fc.integer({ min: 0, max: 8 }),
       fresh: fc.integer({ min: 0, max: 8 }),
       duplicates: fc.integer({ min: 0, max: 3 }),
@@ -154,8 +163,7 @@ async function candleMaps(backend: LabBackend): Promise<Map<string, CandleMap>> 
 
 /** Seeds the histories, arms the faults, runs the batch; the lab is deleted afterwards. */
 export async function runScenario(plans: SeriesPlan[], flags: FlagPlan, faults: FaultPlan[]): Promise<ScenarioOutcome> {
-  const dbName = uniqueDbName('prop');
-  const backend = await LabBackend.open({ dbName, env: envFor(flags, 'v1'), clock: new ManualClock() });
+  const backend = await openPropertyLab(envFor(flags, 'v1'));
   try {
     await backend.service.pipeline.run(Object.fromEntries(plans.map((p) => [p.series_id, p.history])), { publish: false });
     if (flags.changeLogicVersion) await backend.restart(envFor(flags, 'v2'));
@@ -198,9 +206,7 @@ export async function runScenario(plans: SeriesPlan[], flags: FlagPlan, faults: 
       faults: armed.map((a) => ({ plan: a.plan, message: a.message, fired: list.find((f) => f.id === a.id)!.fired })),
     };
   } finally {
-    await backend.idle();
-    backend.close();
-    await deleteDatabase(dbName);
+    await closePropertyLab(backend);
   }
 }
 

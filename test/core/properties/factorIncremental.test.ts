@@ -5,18 +5,20 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LabBackend, ManualClock, generateCandles } from '../../../src/core/index';
+import { generateCandles } from '../../../src/core/index';
 import type { FactorEvent, FactorEventRow } from '../../../src/core/domain/factorEvent';
 import { buildPens } from '../../../src/core/factor/pens';
 import { detectPivots } from '../../../src/core/factor/pivots';
-import { FLAG, SID, T0, deleteDatabase, uniqueDbName } from '../helpers/backend';
+import { FLAG, SID, T0 } from '../helpers/backend';
+import { closePropertyLab, openPropertyLab } from '../helpers/propertyLab';
+import { historyLengthArb } from '../helpers/scenario';
 
 const key = (e: FactorEvent) => JSON.stringify(e);
 
 describe('incremental factors', () => {
   it('chunked computation equals a from-scratch computation over the same candles', async () => {
     const scenario = fc.record({
-      length: fc.integer({ min: 5, max: 40 }),
+      length: historyLengthArb,
       cuts: fc.uniqueArray(fc.integer({ min: 1, max: 39 }), { maxLength: 3 }),
       major: fc.integer({ min: 1, max: 3 }),
       minor: fc.integer({ min: 1, max: 3 }),
@@ -29,9 +31,7 @@ describe('incremental factors', () => {
         const majors = detectPivots(all, major, 'major', 0);
         const expected = [...majors, ...detectPivots(all, minor, 'minor', 0), ...buildPens(undefined, majors)];
 
-        const dbName = uniqueDbName('factor-prop');
-        const env = { [FLAG.pivotMajor]: String(major), [FLAG.pivotMinor]: String(minor) };
-        const backend = await LabBackend.open({ dbName, env, clock: new ManualClock() });
+        const backend = await openPropertyLab({ [FLAG.pivotMajor]: String(major), [FLAG.pivotMinor]: String(minor) }, 'factor-prop');
         try {
           const bounds = [0, ...cuts.filter((c) => c < length).sort((a, b) => a - b), length];
           for (let i = 0; i + 1 < bounds.length; i++) {
@@ -44,8 +44,7 @@ describe('incremental factors', () => {
           expect(got).toEqual(expected.map(key).sort());
           expect((await backend.factors.state(SID)).head_time).toBe(all[length - 1]!.candle_time);
         } finally {
-          backend.close();
-          await deleteDatabase(dbName);
+          await closePropertyLab(backend);
         }
       }),
       { numRuns: 1000 },

@@ -6,8 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LabBackend, ManualClock, generateCandles, overlappingBatch, type Env } from '../../../src/core/index';
-import { FLAG, MINUTE, SID, T0, deleteDatabase, uniqueDbName } from '../helpers/backend';
+import { generateCandles, overlappingBatch, type Env } from '../../../src/core/index';
+import { FLAG, MINUTE, SID, T0 } from '../helpers/backend';
+import { closePropertyLab, openPropertyLab } from '../helpers/propertyLab';
+import { historyLengthArb } from '../helpers/scenario';
 
 const BREAKS = [
   'none',
@@ -23,7 +25,7 @@ const BREAKS = [
 ] as const;
 
 const scenario = fc.record({
-  length: fc.integer({ min: 5, max: 40 }),
+  length: historyLengthArb,
   overlap: fc.integer({ min: 0, max: 4 }),
   fresh: fc.integer({ min: 1, max: 8 }),
   seed: fc.integer({ min: 0, max: 1_000_000 }),
@@ -47,8 +49,7 @@ describe('repair heals', () => {
           [FLAG.compensateCandles]: s.compensateCandles ? '1' : '0',
           ...extra,
         });
-        const dbName = uniqueDbName('repair-prop');
-        const backend = await LabBackend.open({ dbName, env: env(), clock: new ManualClock() });
+        const backend = await openPropertyLab(env(), 'repair-prop');
         try {
           const history = generateCandles({ seriesId: SID, startTime: T0, count: s.length, seed: s.seed });
           const batch = overlappingBatch(SID, history, Math.min(s.overlap, s.length), s.fresh, s.seed + 1);
@@ -88,9 +89,7 @@ describe('repair heals', () => {
           const draw = await backend.get('/api/draw/delta', { series_id: SID, at_time: aligned });
           expect(draw.status, JSON.stringify(draw.body)).toBe(200);
         } finally {
-          await backend.idle();
-          backend.close();
-          await deleteDatabase(dbName);
+          await closePropertyLab(backend);
         }
       }),
       { numRuns: 1000 },
