@@ -105,6 +105,21 @@ describe('overlay.ingest_closed', () => {
     expect(await heads(backend, SID)).toEqual({ store: head + 5 * 60, factor: head, overlay: head });
   });
 
+  it('draws only within TRADE_CANVAS_OVERLAY_WINDOW_CANDLES recent candles', async () => {
+    const { backend, head } = await computed(300, { ...DEBUG_ENV, [FLAG.overlayWindow]: '100' });
+    await backend.service.overlay.ingest_closed(SID, head);
+    const start = head - 99 * 60;
+    const versions = await backend.overlays.versions_after(SID, 0);
+    const markers = versions.filter((v) => v.kind === 'marker').map((v) => (v.definition as MarkerDefinition).time);
+    expect(markers.length).toBeGreaterThan(0);
+    expect(Math.min(...markers)).toBeGreaterThanOrEqual(start);
+    const pivotsBefore = (await allFactorEvents(backend)).filter((e) => e.kind === 'pivot' && e.candle_time < start);
+    expect(pivotsBefore.length).toBeGreaterThan(0);
+    const points = (versions.find((v) => v.kind === 'polyline')!.definition as PolylineDefinition).points;
+    // The line starts at most one pen before the window (the pen that crosses into it).
+    expect(points.filter((p) => p.time < start).length).toBeLessThanOrEqual(1);
+  });
+
   it('does nothing with TRADE_CANVAS_ENABLE_OVERLAY_INGEST off', async () => {
     const { backend, head } = await computed(40, { ...DEBUG_ENV, [FLAG.overlayIngest]: '0' });
     await backend.service.overlay.ingest_closed(SID, head);
