@@ -98,6 +98,11 @@ describe('success', () => {
     expect((await drawDelta(backend, SID)).status).toBe(200);
   });
 
+  it('to_time null means the store head', async () => {
+    const backend = await behindLab();
+    expect((await repair(backend, SID, null)).body).toMatchObject({ requested_time: at(23), aligned_time: at(23) });
+  });
+
   it('aligns an off-grid to_time down to the stored candle before it', async () => {
     const backend = await behindLab();
     const res = await repair(backend, SID, at(21) + 45);
