@@ -51,8 +51,6 @@ export class BatchDraft {
   /** Messages from the last 422 answer, for the fields they name. */
   fieldErrors = $state.raw<FieldError[]>([]);
   private seed = 5000;
-  /** What generated the current text, while the learner has not edited it. */
-  private generated: { text: string; recipe: BatchRecipe; series: string[] } | null = null;
 
   parsed: Parsed = $derived.by(() => {
     if (this.text.trim() === '') return { ok: false, error: 'empty' };
@@ -99,7 +97,6 @@ export class BatchDraft {
     this.existing = existing;
     this.fieldErrors = [];
     this.text = JSON.stringify(body, null, 2);
-    this.generated = { text: this.text, recipe: this.recipe(), series: chosen };
   }
 
   /**
