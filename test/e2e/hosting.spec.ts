@@ -4,6 +4,9 @@
  * works with the network cut.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serveBuild } from './staticHost';
 
 function watchRequests(page: Page, origin: string) {
@@ -68,6 +71,34 @@ test('after the first visit the lab works offline', async ({ page, context }) =>
     await expect(page.getByTestId('section-title')).toHaveText('一句话总纲');
   } finally {
     await context.setOffline(false);
+    host.close();
+  }
+});
+
+test('a new version is offered, never applied by surprise', async ({ page }) => {
+  // Deploy a copy of the build, visit it, then deploy a "new version" of the service worker.
+  const site = mkdtempSync(join(tmpdir(), 'lab-site-'));
+  cpSync('dist', site, { recursive: true });
+  const host = await serveBuild('/', site);
+  try {
+    await page.goto(host.url);
+    await expect(page.getByTestId('lab-ready')).toBeVisible({ timeout: 30_000 });
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    await page.reload();
+    await expect(page.getByTestId('lab-ready')).toBeVisible({ timeout: 30_000 });
+
+    appendFileSync(join(site, 'sw.js'), '\n// deployed again\n');
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())?.update()));
+    await expect(page.getByTestId('update-waiting')).toBeVisible({ timeout: 20_000 });
+    // Offered, not applied: the page was not reloaded under the learner.
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+
+    await page.getByTestId('update-waiting').getByRole('button', { name: 'Reload now' }).click();
+    await page.waitForFunction(() => !(window as unknown as { stillHere?: boolean }).stillHere, undefined, { timeout: 20_000 });
+    await expect(page.getByTestId('lab-ready')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('update-waiting')).toHaveCount(0);
+  } finally {
     host.close();
   }
 });

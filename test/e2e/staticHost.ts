@@ -15,8 +15,8 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function serveBuild(prefix: string): Promise<{ url: string; close: () => void }> {
-  const root = resolve('dist');
+export async function serveBuild(prefix: string, dir = 'dist'): Promise<{ url: string; close: () => void }> {
+  const root = resolve(dir);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) {
