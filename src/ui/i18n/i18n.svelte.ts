@@ -1,9 +1,10 @@
 /**
- * The page's translations: i18next does the lookups and interpolation; this thin class
- * adds one rune (`lang`) so every `t()` call in a template re-runs when the language
- * changes. English is bundled; Chinese is loaded on first use (a dynamic import).
+ * The page's translations: `Translator` (rosetta underneath) does the lookups and
+ * interpolation; this thin class adds one rune (`lang`) so every `t()` call in a template
+ * re-runs when the language changes. English is bundled; Chinese is loaded on first use
+ * (a dynamic import).
  */
-import i18next, { type TOptions } from 'i18next';
+import { Translator, type TOptions } from './translate';
 import en from './locales/en.json';
 import lessonEn from './locales/lesson.en.json';
 
@@ -23,27 +24,15 @@ const loaders: Record<Lang, () => Promise<Record<string, unknown>>> = {
 
 class I18n {
   lang = $state<Lang>('en');
-  private readonly instance = i18next.createInstance();
-  private readonly loaded = new Set<Lang>();
+  private readonly translator = new Translator<Lang>('en');
 
   async init(): Promise<void> {
-    await this.instance.init({
-      lng: 'en',
-      fallbackLng: 'en',
-      resources: { en: { translation: EN } },
-      interpolation: { escapeValue: false }, // Svelte escapes text itself
-      returnNull: false,
-    });
-    this.loaded.add('en');
+    this.translator.set('en', EN);
     await this.setLang(preferredLang());
   }
 
   async setLang(lang: Lang): Promise<void> {
-    if (!this.loaded.has(lang)) {
-      this.instance.addResourceBundle(lang, 'translation', await loaders[lang]());
-      this.loaded.add(lang);
-    }
-    await this.instance.changeLanguage(lang);
+    if (!this.translator.has(lang)) this.translator.set(lang, await loaders[lang]());
     this.lang = lang;
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     try {
@@ -55,8 +44,7 @@ class I18n {
 
   /** Looks a key up in the current language; reading `lang` makes callers reactive. */
   t = (key: string, options?: TOptions): string => {
-    void this.lang;
-    return this.instance.t(key, options ?? {}) as string;
+    return this.translator.t(this.lang, key, options);
   };
 
   /** Picks the text of a registry entry written in both languages. */
