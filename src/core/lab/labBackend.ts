@@ -17,7 +17,7 @@ import { errorText } from '../pipeline/ingestPipelineError';
 import { DexieCandleStore } from '../storage/dexie/dexieCandleStore';
 import { DexieFactorStore } from '../storage/dexie/dexieFactorStore';
 import { DexieOverlayStore } from '../storage/dexie/dexieOverlayStore';
-import { LabDatabase } from '../storage/dexie/labDatabase';
+import { LabDatabase, type DebugEventRow, type MetaRow } from '../storage/dexie/labDatabase';
 import { outsideTransaction } from '../storage/dexie/outsideTransaction';
 import { LAB_SNAPSHOT_VERSION, readLedgerTables, writeLedgerTables, type LabSnapshot } from './labSnapshot';
 import { TraceRecorder, type RepairProgress, type RunTrace } from './runTrace';
@@ -28,6 +28,8 @@ export interface LabBackendOptions {
   dbName: string;
   /** Env the service starts with. Absent: the env it last ran with (kept across reloads). */
   env?: Env;
+  /** Env the service starts with when this open creates the database (and `env` is absent). */
+  envWhenNew?: Env;
   clock?: Clock;
   publishMode?: PublishMode;
   /** For tests that bring their own IndexedDB (fake-indexeddb instances). */
@@ -84,6 +86,8 @@ export class LabBackend {
     readonly db: LabDatabase,
     readonly clock: Clock,
     publishMode: PublishMode,
+    /** True when this open created the database: it held nothing when the backend started. */
+    readonly created: boolean,
   ) {
     this.candles = new DexieCandleStore(db);
     this.factors = new DexieFactorStore(db);
@@ -97,9 +101,19 @@ export class LabBackend {
       ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange ?? globalThis.IDBKeyRange }
       : undefined;
     const db = new LabDatabase(options.dbName, dexieOptions);
+    // Dexie fires 'populate' only when this open creates the database.
+    let created = false;
+    db.on('populate', () => {
+      created = true;
+    });
     await db.open();
-    const kept = await db.meta.bulkGet([META_ENV, META_STATUS, META_FAULTS, META_PUBLISH]);
-    const backend = new LabBackend(db, options.clock ?? systemClock, options.publishMode ?? (kept[3]?.value as PublishMode) ?? 'best_effort');
+    // A database created just now holds nothing: there is no kept state to read.
+    const [kept, events]: [(MetaRow | undefined)[], DebugEventRow[]] = created
+      ? [[], []]
+      : await db.transaction('r', db.meta, db.debug_events, () =>
+          Promise.all([db.meta.bulkGet([META_ENV, META_STATUS, META_FAULTS, META_PUBLISH]), db.debug_events.orderBy('seq').toArray()]),
+        );
+    const backend = new LabBackend(db, options.clock ?? systemClock, options.publishMode ?? (kept[3]?.value as PublishMode) ?? 'best_effort', created);
     // Another tab opened a newer schema: let it upgrade (close ours) instead of blocking it,
     // and tell this tab's page so it can ask the learner to reload.
     db.on('versionchange', () => {
@@ -107,15 +121,18 @@ export class LabBackend {
       backend.versionChangeListeners.forEach((l) => l());
       return false;
     });
-    const env = options.env ?? (kept[0]?.value as Env | undefined) ?? {};
+    const env = options.env ?? (created ? options.envWhenNew : undefined) ?? (kept[0]?.value as Env | undefined) ?? {};
     if (kept[2]?.value) backend.faults.restore(kept[2].value as ReturnType<FaultInjector['snapshot']>);
-    backend.debug.load((await db.debug_events.orderBy('seq').toArray()) as DebugEvent[]);
+    backend.debug.load(events as DebugEvent[]);
     backend.start(env);
     backend.currentStatus = options.env ? 'running' : ((kept[1]?.value as ServiceStatus | undefined) ?? 'running');
-    await db.meta.bulkPut([
-      { key: META_ENV, value: env },
-      { key: META_STATUS, value: backend.currentStatus },
-    ]);
+    // Written only when it differs from what is kept (a reload usually changes nothing).
+    if (JSON.stringify(kept[0]?.value) !== JSON.stringify(env) || kept[1]?.value !== backend.currentStatus) {
+      await db.meta.bulkPut([
+        { key: META_ENV, value: env },
+        { key: META_STATUS, value: backend.currentStatus },
+      ]);
+    }
     backend.faults.onChange(() => backend.persist(META_FAULTS, backend.faults.snapshot()));
     return backend;
   }

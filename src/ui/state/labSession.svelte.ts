@@ -103,13 +103,15 @@ export class LabSession {
 
   async open(): Promise<void> {
     try {
-      const opened = await openLabWithFallback({ dbName: this.dbName });
+      const opened = await openLabWithFallback({ dbName: this.dbName, envWhenNew: LEARNER_PRESET_ENV });
       this.persistent = opened.persistent;
       this.storageProblem = opened.reason;
       await this.attach(opened.backend);
-      if (!(await this.lab.db.meta.get(SEEDED_KEY)) && (await this.lab.candles.series_ids()).length === 0) await this.seedFresh();
-      await this.loadUiState();
-      await this.refresh();
+      // A database this open created is empty and already runs the learner's preset: it
+      // is seeded as it is, without the wipe a reset needs.
+      if (this.lab.created) await this.seedFresh(false);
+      else if (!(await this.lab.db.meta.get(SEEDED_KEY)) && (await this.lab.candles.series_ids()).length === 0) await this.seedFresh();
+      await Promise.all([this.loadUiState(), this.refresh()]);
       this.sync = new TabSync(`${this.dbName}.sync`, () => void this.reloadFromOtherTab());
       this.phase = 'ready';
     } catch (e) {
@@ -351,13 +353,13 @@ export class LabSession {
     }
   }
 
-  private async seedFresh(): Promise<void> {
+  /** Seeds the lab's history; `wipe` first empties it and restarts the service with the preset. */
+  private async seedFresh(wipe = true): Promise<void> {
     this.phase = this.phase === 'ready' ? 'ready' : 'seeding';
-    await this.lab.wipe(LEARNER_PRESET_ENV);
+    if (wipe) await this.lab.wipe(LEARNER_PRESET_ENV);
     await seedHistory(this.lab);
     // The debug log starts with the learner's own actions, not the seeding.
-    await this.lab.clearDebugLog();
-    await this.lab.db.meta.put({ key: SEEDED_KEY, value: true });
+    await Promise.all([this.lab.clearDebugLog(), this.lab.db.meta.put({ key: SEEDED_KEY, value: true })]);
   }
 
   private async loadUiState(): Promise<void> {

@@ -20,6 +20,23 @@ describe('opening the lab', () => {
     opened.backend.close();
   });
 
+  it('a database this open creates starts with the env for new labs; a reopen keeps what the learner left', async () => {
+    const first = await openLabWithFallback({ dbName: 'created-then-kept', envWhenNew: LEARNER_PRESET_ENV });
+    expect(first.backend.created).toBe(true);
+    expect(first.backend.env).toEqual(LEARNER_PRESET_ENV);
+    await seedHistory(first.backend, { series: ['binance:futures:BTC/USDT:1m', 'binance:futures:ETH/USDT:1m'], count: 30 });
+    await first.backend.restart({ ...LEARNER_PRESET_ENV, TRADE_CANVAS_ENABLE_INGEST_COMPENSATE_NEW_CANDLES: '0' });
+    const events = first.backend.debug.list().length;
+    first.backend.close();
+
+    const again = await openLabWithFallback({ dbName: 'created-then-kept', envWhenNew: { TRADE_CANVAS_ENABLE_INGEST_COMPENSATE_NEW_CANDLES: '1' } });
+    expect(again.backend.created).toBe(false);
+    expect(again.backend.env.TRADE_CANVAS_ENABLE_INGEST_COMPENSATE_NEW_CANDLES).toBe('0');
+    expect(again.backend.debug.list().length).toBe(events);
+    expect(await again.backend.candles.count('binance:futures:ETH/USDT:1m')).toBe(30);
+    again.backend.close();
+  });
+
   it('a newer schema in another tab closes this connection and tells the page, without hanging', async () => {
     const { backend } = await openLabWithFallback({ dbName: 'upgrade-race', env: LEARNER_PRESET_ENV });
     const told = vi.fn();
