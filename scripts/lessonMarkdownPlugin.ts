@@ -2,7 +2,8 @@
  * Lesson text is markdown with a YAML frontmatter. This Vite plugin turns each
  * `lessons/**\/*.md` into a module `{ meta, html }` at build time: marked renders it and
  * sanitize-html keeps only plain formatting tags, so the page ships neither a markdown
- * parser nor raw HTML from the content.
+ * parser nor raw HTML from the content. `file.md?meta` is the frontmatter alone, so the
+ * contents list does not pull in every section's text.
  */
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
@@ -30,8 +31,11 @@ export function lessonMarkdown(): Plugin {
   return {
     name: 'lesson-markdown',
     transform(code, id) {
-      if (!id.endsWith('.md') || !id.includes('/lessons/')) return null;
-      return { code: `export default ${JSON.stringify(renderLessonMarkdown(code))};`, map: null };
+      const [path, query] = id.split('?');
+      if (!path!.endsWith('.md') || !path!.includes('/lessons/')) return null;
+      const rendered = renderLessonMarkdown(code);
+      const value = query === 'meta' ? rendered.meta : rendered;
+      return { code: `export default ${JSON.stringify(value)};`, map: null };
     },
   };
 }

@@ -25,19 +25,7 @@ import { question as q3 } from './questions/q3';
 import { question as q4 } from './questions/q4';
 import { question as q5 } from './questions/q5';
 
-export const sectionIds: readonly string[] = [
-  'principle',
-  'steps',
-  'structured-error',
-  'minimal-compensation',
-  'compensation-flags',
-  'rebuilt-series',
-  'errors-to-api',
-  'repair-path',
-  'principles',
-  'code-map',
-  'checkpoint',
-];
+export { sectionIds } from './sectionOrder';
 
 export const scenarios: Scenario[] = [
   happyIngest,

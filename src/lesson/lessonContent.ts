@@ -1,26 +1,43 @@
 /**
- * Loading the lesson from lessons/: section text per language (the other language is a
- * separate chunk, fetched only when the learner switches), scenarios and questions
- * validated against their schemas when loaded.
+ * Loading the lesson from lessons/, a piece at a time: the contents (every section's id
+ * and title) come with the page; a section's text, and each scenario, are their own small
+ * chunks fetched when the learner opens that section; the whole set of scenarios and the
+ * checkpoint questions are one chunk fetched after the first view. Everything is
+ * validated against its schema when loaded, and a content mistake names its file.
  */
 import * as v from 'valibot';
+import { sectionIds } from '../../lessons/fault-isolation/sectionOrder';
 import { CheckpointQuestionSchema, ScenarioSchema, describeIssues } from './lessonSchema';
 import type { CheckpointQuestion, Lang, Scenario } from './lessonTypes';
 
-export interface LessonSection {
+export interface LessonSectionMeta {
   id: string;
   order: number;
   title: string;
   scenarios: string[];
-  html: string;
 }
 
 type SectionModule = { default: { meta: Record<string, unknown>; html: string } };
 
-const SECTION_FILES: Record<Lang, Record<string, () => Promise<SectionModule>>> = {
+/** Frontmatter only (`?meta`, see scripts/lessonMarkdownPlugin.ts): titles for the contents. */
+const SECTION_META: Record<Lang, Record<string, unknown>> = {
+  en: import.meta.glob('../../lessons/fault-isolation/sections/*.en.md', { query: '?meta', import: 'default', eager: true }),
+  zh: import.meta.glob('../../lessons/fault-isolation/sections/*.zh.md', { query: '?meta', import: 'default', eager: true }),
+};
+
+/** The rendered text of each section, one chunk per file. */
+const SECTION_TEXT: Record<Lang, Record<string, () => Promise<SectionModule>>> = {
   en: import.meta.glob<SectionModule>('../../lessons/fault-isolation/sections/*.en.md'),
   zh: import.meta.glob<SectionModule>('../../lessons/fault-isolation/sections/*.zh.md'),
 };
+
+/** Each scenario file exports `scenario`; the file is named after the scenario's id. */
+const SCENARIO_FILES: Record<string, () => Promise<unknown>> = import.meta.glob('../../lessons/fault-isolation/scenarios/*.ts', { import: 'scenario' });
+
+const fileId = (path: string) => path.replace(/^.*\//, '').replace(/\.ts$/, '');
+
+/** Every scenario id of the lesson, known without loading any scenario. */
+export const scenarioIds: readonly string[] = Object.keys(SCENARIO_FILES).map(fileId).sort();
 
 const SectionMetaSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
@@ -31,21 +48,57 @@ const SectionMetaSchema = v.object({
 
 export class LessonContentError extends Error {}
 
-export async function loadSections(lang: Lang): Promise<LessonSection[]> {
-  const { sectionIds } = await import('../../lessons/fault-isolation/index');
-  const files = Object.entries(SECTION_FILES[lang]);
-  const sections = await Promise.all(
-    files.map(async ([path, load]) => {
-      const mod = await load();
-      const meta = v.safeParse(SectionMetaSchema, mod.default.meta);
-      if (!meta.success) throw new LessonContentError(`${path}: ${describeIssues(meta.issues)}`);
-      return { ...meta.output, html: mod.default.html };
-    }),
-  );
+const metaCache = new Map<Lang, { sections: LessonSectionMeta[]; pathOf: Map<string, string> }>();
+
+function readMetas(lang: Lang) {
+  let read = metaCache.get(lang);
+  if (read) return read;
+  const known = new Set(sectionIds);
+  const pathOf = new Map<string, string>();
+  const sections = Object.entries(SECTION_META[lang]).map(([path, raw]) => {
+    const meta = v.safeParse(SectionMetaSchema, raw);
+    if (!meta.success) throw new LessonContentError(`${path}: ${describeIssues(meta.issues)}`);
+    if (!known.has(meta.output.id)) throw new LessonContentError(`section ${meta.output.id} is not listed in lessons/fault-isolation/sectionOrder.ts`);
+    for (const id of meta.output.scenarios) {
+      if (!(`../../lessons/fault-isolation/scenarios/${id}.ts` in SCENARIO_FILES)) throw new LessonContentError(`${path}: offers unknown scenario ${id}`);
+    }
+    pathOf.set(meta.output.id, path);
+    return meta.output;
+  });
   sections.sort((a, b) => a.order - b.order);
-  const known = new Set(sectionIds as readonly string[]);
-  for (const s of sections) if (!known.has(s.id)) throw new LessonContentError(`section ${s.id} is not listed in lessons/fault-isolation/index.ts`);
-  return sections;
+  read = { sections, pathOf };
+  metaCache.set(lang, read);
+  return read;
+}
+
+/** The sections of one language in reading order: ids, titles and the scenarios each offers. */
+export function sectionMetas(lang: Lang): LessonSectionMeta[] {
+  return readMetas(lang).sections;
+}
+
+/** One section's text, rendered and sanitised at build time. */
+export async function loadSectionText(lang: Lang, id: string): Promise<string> {
+  const path = readMetas(lang).pathOf.get(id);
+  if (!path) throw new LessonContentError(`no section ${id} in ${lang}`);
+  const mod = await SECTION_TEXT[lang][path]!();
+  return mod.default.html;
+}
+
+function validScenario(raw: unknown, where: string): Scenario {
+  const r = v.safeParse(ScenarioSchema, raw);
+  if (!r.success) throw new LessonContentError(`scenario ${where}: ${describeIssues(r.issues)}`);
+  const scenario = r.output as Scenario;
+  if (!sectionIds.includes(scenario.section)) throw new LessonContentError(`scenario ${scenario.id} names unknown section ${scenario.section}`);
+  return scenario;
+}
+
+/** One scenario, validated; its file must be named after its id. */
+export async function loadScenario(id: string): Promise<Scenario> {
+  const load = SCENARIO_FILES[`../../lessons/fault-isolation/scenarios/${id}.ts`];
+  if (!load) throw new LessonContentError(`unknown scenario ${id}`);
+  const scenario = validScenario(await load(), id);
+  if (scenario.id !== id) throw new LessonContentError(`scenarios/${id}.ts holds scenario ${scenario.id}`);
+  return scenario;
 }
 
 export interface LessonData {
@@ -56,17 +109,15 @@ export interface LessonData {
 
 /**
  * Loads and validates every scenario and question; a content mistake is reported with its
- * path. The lesson data is its own chunk, fetched after the page's first view.
+ * path. This is one chunk, fetched after the page's first view.
  */
 export async function loadLessonData(): Promise<LessonData> {
-  const { questions: rawQuestions, scenarios: rawScenarios, sectionIds } = await import('../../lessons/fault-isolation/index');
+  const { questions: rawQuestions, scenarios: rawScenarios } = await import('../../lessons/fault-isolation/index');
   const scenarios = new Map<string, Scenario>();
   for (const raw of rawScenarios as unknown[]) {
-    const r = v.safeParse(ScenarioSchema, raw);
-    const id = (raw as { id?: unknown })?.id;
-    if (!r.success) throw new LessonContentError(`scenario ${String(id)}: ${describeIssues(r.issues)}`);
-    if (scenarios.has(r.output.id)) throw new LessonContentError(`scenario ${r.output.id} is defined twice`);
-    scenarios.set(r.output.id, r.output as Scenario);
+    const scenario = validScenario(raw, String((raw as { id?: unknown })?.id));
+    if (scenarios.has(scenario.id)) throw new LessonContentError(`scenario ${scenario.id} is defined twice`);
+    scenarios.set(scenario.id, scenario);
   }
   const questions: CheckpointQuestion[] = [];
   for (const raw of rawQuestions as unknown[]) {
@@ -77,9 +128,6 @@ export async function loadLessonData(): Promise<LessonData> {
       if (!scenarios.has(ref)) throw new LessonContentError(`question ${q.id} refers to unknown scenario ${ref}`);
     }
     questions.push(q);
-  }
-  for (const s of scenarios.values()) {
-    if (!sectionIds.includes(s.section)) throw new LessonContentError(`scenario ${s.id} names unknown section ${s.section}`);
   }
   return { scenarios, questions, sectionIds };
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabBackend, ManualClock } from '../../src/core/index';
 import { evaluateChecks, goalMet, repairCalls } from '../../src/lesson/goalChecks';
-import { loadLessonData, loadSections } from '../../src/lesson/lessonContent';
+import { loadLessonData, loadScenario, loadSectionText, scenarioIds, sectionMetas } from '../../src/lesson/lessonContent';
 import { applySetup, runActions } from '../../src/lesson/scenarioSetup';
 
 const lesson = await loadLessonData();
@@ -16,12 +16,28 @@ async function freshLab(env: Record<string, string>) {
 }
 
 describe('lesson content', () => {
-  it('has the lesson sections in both languages with the same ids and scenarios', async () => {
-    const [en, zh] = await Promise.all([loadSections('en'), loadSections('zh')]);
+  it('has the lesson sections in both languages with the same ids and scenarios', () => {
+    const [en, zh] = [sectionMetas('en'), sectionMetas('zh')];
     expect(en.map((s) => s.id)).toEqual([...lesson.sectionIds]);
     expect(zh.map((s) => s.id)).toEqual([...lesson.sectionIds]);
     expect(zh.map((s) => s.scenarios)).toEqual(en.map((s) => s.scenarios));
     for (const s of en) for (const id of s.scenarios) expect(lesson.scenarios.has(id), `${s.id} offers ${id}`).toBe(true);
+  });
+
+  it('loads each section text on its own, in both languages', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const s of sectionMetas(lang)) {
+        const html = await loadSectionText(lang, s.id);
+        expect(html, `${lang} ${s.id}`).toMatch(/<p>/);
+      }
+    }
+    await expect(loadSectionText('en', 'no-such-section')).rejects.toThrow(/no section no-such-section/);
+  });
+
+  it('loads each scenario on its own, from the file named after it, equal to the full set', async () => {
+    expect([...scenarioIds]).toEqual([...lesson.scenarios.keys()].sort());
+    for (const id of scenarioIds) expect(await loadScenario(id)).toEqual(lesson.scenarios.get(id));
+    await expect(loadScenario('no-such-scenario')).rejects.toThrow(/unknown scenario no-such-scenario/);
   });
 
   it('asks the five checkpoint questions in order', () => {

@@ -1,20 +1,31 @@
 /**
  * The lesson side of the page: sections in the current language, where the learner is,
  * their progress (kept in IndexedDB), the active scenario and the checkpoint questions.
+ * The first view needs only the contents, the current section's text and its scenarios;
+ * the rest of the lesson (every scenario, the questions) loads with `loadAll()`.
  */
 import { getContext, setContext } from 'svelte';
 import type { LabBackend } from '../../core/lab/labBackend';
-import { loadLessonData, loadSections, type LessonData, type LessonSection } from '../../lesson/lessonContent';
-import type { Lang } from '../../lesson/lessonTypes';
+import { loadLessonData, loadScenario, loadSectionText, scenarioIds, sectionMetas, type LessonData, type LessonSectionMeta } from '../../lesson/lessonContent';
+import type { Lang, Scenario } from '../../lesson/lessonTypes';
 import { EMPTY_PROGRESS, ProgressStore, questionDone, type Progress, type QuestionProgress } from '../../lesson/progressStore';
 import { ScenarioSession } from './scenarioSession.svelte';
 
 export class LessonState {
   #data = $state.raw<LessonData | null>(null);
-  /** Scenarios and questions are loaded by init(); nothing reads them before `ready`. */
+  #loadingAll: Promise<void> | null = null;
+  /** Every scenario and question is loaded (`loadAll()`); `data` may be read from then on. */
   ready = $derived(this.#data !== null);
-  sections = $state.raw<LessonSection[]>([]);
+  /** The contents of the current language: ids, titles and offered scenarios. */
+  sections = $state.raw<LessonSectionMeta[]>([]);
   current = $state<string>('');
+  /** The current section's text, once loaded, with the language and section it belongs to. */
+  #text = $state.raw<{ lang: Lang; id: string; html: string } | null>(null);
+  /** Scenarios loaded one by one for the sections shown before `loadAll()` finished. */
+  #scenarios = $state.raw<ReadonlyMap<string, Scenario>>(new Map());
+  #lang = $state<Lang>('en');
+  /** How many scenarios the lesson has (known without loading them). */
+  readonly scenarioCount = scenarioIds.length;
   progress = $state<Progress>(structuredClone(EMPTY_PROGRESS));
   loadError = $state<string | null>(null);
   readonly session: ScenarioSession;
@@ -32,38 +43,80 @@ export class LessonState {
       const prev = this.progress.scenarios[scenario.id];
       const best = prev?.calls !== undefined ? Math.min(prev.calls, calls) : calls;
       this.progress.scenarios[scenario.id] = { done: true, calls: best };
-      for (const q of this.data.questions) {
-        if (q.lab_task.scenario === scenario.id) this.question(q.id).lab_task_done = true;
-      }
-      void this.save();
+      void this.loadAll().then(() => {
+        for (const q of this.data.questions) {
+          if (q.lab_task.scenario === scenario.id) this.question(q.id).lab_task_done = true;
+        }
+        void this.save();
+      });
     });
   }
 
+  /** The contents, the learner's progress and the first section: what the first view shows. */
   async init(lang: Lang): Promise<void> {
-    try {
-      this.#data = await loadLessonData();
-    } catch (e) {
-      this.loadError = e instanceof Error ? e.message : String(e);
-      return;
-    }
     this.progress = await this.store.load();
-    await this.setLang(lang);
+    if (!this.readContents(lang)) return;
     this.current ||= this.sections[0]?.id ?? '';
+    await this.loadSection();
+  }
+
+  /** Every scenario and the questions; the page calls this right after its first view. */
+  loadAll(): Promise<void> {
+    this.#loadingAll ??= loadLessonData().then(
+      (data) => {
+        this.#data = data;
+      },
+      (e: unknown) => {
+        this.#loadingAll = null;
+        this.loadError = e instanceof Error ? e.message : String(e);
+      },
+    );
+    return this.#loadingAll;
   }
 
   async setLang(lang: Lang): Promise<void> {
+    if (this.readContents(lang)) await this.loadSection();
+  }
+
+  private readContents(lang: Lang): boolean {
     try {
-      this.sections = await loadSections(lang);
+      this.sections = sectionMetas(lang);
+      this.#lang = lang;
       this.loadError = null;
+      return true;
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+  }
+
+  /** Loads the current section's text and the scenarios it offers. */
+  private async loadSection(): Promise<void> {
+    const lang = this.#lang;
+    const meta = this.sections.find((s) => s.id === this.current);
+    if (!meta) return;
+    try {
+      const missing = meta.scenarios.filter((id) => !this.scenario(id));
+      const [html, loaded] = await Promise.all([loadSectionText(lang, meta.id), Promise.all(missing.map(loadScenario))]);
+      if (loaded.length > 0) this.#scenarios = new Map([...this.#scenarios, ...loaded.map((s) => [s.id, s] as const)]);
+      if (this.current === meta.id && this.#lang === lang) this.#text = { lang, id: meta.id, html };
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
     }
   }
 
   section = $derived(this.sections.find((s) => s.id === this.current));
+  /** The current section's text; null while it loads. */
+  sectionHtml = $derived(this.#text && this.#text.id === this.current && this.#text.lang === this.#lang ? this.#text.html : null);
+
+  /** A scenario by id, when it is loaded (its section was shown, or `loadAll()` finished). */
+  scenario(id: string): Scenario | undefined {
+    return this.#data?.scenarios.get(id) ?? this.#scenarios.get(id);
+  }
 
   goto(id: string): void {
     this.current = id;
+    void this.loadSection();
     if (!this.progress.sections_read.includes(id)) {
       this.progress.sections_read.push(id);
       void this.save();
