@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { CandleSchema, SeriesIdSchema } from '../core/http/requestSchemas';
 import { LAB_SNAPSHOT_VERSION, type LabSnapshot } from '../core/lab/labSnapshot';
-import { EnvSchema, FaultSpecSchema, describeIssues } from './lessonSchema';
+import { describeIssues } from './describeIssues';
+import { EnvSchema, FaultSpecSchema } from './lessonSchema';
 import type { Progress } from './progressStore';
 
 export const LAB_FILE_FORMAT = 'fault-isolation-lab';

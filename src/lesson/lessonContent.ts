@@ -1,13 +1,13 @@
 /**
  * Loading the lesson from lessons/, a piece at a time: the contents (every section's id
- * and title) come with the page; a section's text, and each scenario, are their own small
- * chunks fetched when the learner opens that section; the whole set of scenarios and the
- * checkpoint questions are one chunk fetched after the first view. Everything is
- * validated against its schema when loaded, and a content mistake names its file.
+ * and title) come with the page; a section's text is its own small chunk fetched when the
+ * learner opens that section; the scenarios and the checkpoint questions are one chunk
+ * fetched after the first view. Everything is validated against its schema when loaded,
+ * and a content mistake names its file.
  */
 import * as v from 'valibot';
 import { sectionIds } from '../../lessons/fault-isolation/sectionOrder';
-import { CheckpointQuestionSchema, ScenarioSchema, describeIssues } from './lessonSchema';
+import { describeIssues } from './describeIssues';
 import type { CheckpointQuestion, Lang, Scenario } from './lessonTypes';
 
 export interface LessonSectionMeta {
@@ -31,14 +31,6 @@ const SECTION_TEXT: Record<Lang, Record<string, () => Promise<SectionModule>>> =
   zh: import.meta.glob<SectionModule>('../../lessons/fault-isolation/sections/*.zh.md'),
 };
 
-/** Each scenario file exports `scenario`; the file is named after the scenario's id. */
-const SCENARIO_FILES: Record<string, () => Promise<unknown>> = import.meta.glob('../../lessons/fault-isolation/scenarios/*.ts', { import: 'scenario' });
-
-const fileId = (path: string) => path.replace(/^.*\//, '').replace(/\.ts$/, '');
-
-/** Every scenario id of the lesson, known without loading any scenario. */
-export const scenarioIds: readonly string[] = Object.keys(SCENARIO_FILES).map(fileId).sort();
-
 const SectionMetaSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
   order: v.pipe(v.number(), v.integer()),
@@ -59,9 +51,6 @@ function readMetas(lang: Lang) {
     const meta = v.safeParse(SectionMetaSchema, raw);
     if (!meta.success) throw new LessonContentError(`${path}: ${describeIssues(meta.issues)}`);
     if (!known.has(meta.output.id)) throw new LessonContentError(`section ${meta.output.id} is not listed in lessons/fault-isolation/sectionOrder.ts`);
-    for (const id of meta.output.scenarios) {
-      if (!(`../../lessons/fault-isolation/scenarios/${id}.ts` in SCENARIO_FILES)) throw new LessonContentError(`${path}: offers unknown scenario ${id}`);
-    }
     pathOf.set(meta.output.id, path);
     return meta.output;
   });
@@ -84,23 +73,6 @@ export async function loadSectionText(lang: Lang, id: string): Promise<string> {
   return mod.default.html;
 }
 
-function validScenario(raw: unknown, where: string): Scenario {
-  const r = v.safeParse(ScenarioSchema, raw);
-  if (!r.success) throw new LessonContentError(`scenario ${where}: ${describeIssues(r.issues)}`);
-  const scenario = r.output as Scenario;
-  if (!sectionIds.includes(scenario.section)) throw new LessonContentError(`scenario ${scenario.id} names unknown section ${scenario.section}`);
-  return scenario;
-}
-
-/** One scenario, validated; its file must be named after its id. */
-export async function loadScenario(id: string): Promise<Scenario> {
-  const load = SCENARIO_FILES[`../../lessons/fault-isolation/scenarios/${id}.ts`];
-  if (!load) throw new LessonContentError(`unknown scenario ${id}`);
-  const scenario = validScenario(await load(), id);
-  if (scenario.id !== id) throw new LessonContentError(`scenarios/${id}.ts holds scenario ${scenario.id}`);
-  return scenario;
-}
-
 export interface LessonData {
   scenarios: Map<string, Scenario>;
   questions: CheckpointQuestion[];
@@ -112,10 +84,16 @@ export interface LessonData {
  * path. This is one chunk, fetched after the page's first view.
  */
 export async function loadLessonData(): Promise<LessonData> {
-  const { questions: rawQuestions, scenarios: rawScenarios } = await import('../../lessons/fault-isolation/index');
+  const [{ questions: rawQuestions, scenarios: rawScenarios }, { CheckpointQuestionSchema, ScenarioSchema }] = await Promise.all([
+    import('../../lessons/fault-isolation/index'),
+    import('./lessonSchema'),
+  ]);
   const scenarios = new Map<string, Scenario>();
   for (const raw of rawScenarios as unknown[]) {
-    const scenario = validScenario(raw, String((raw as { id?: unknown })?.id));
+    const r = v.safeParse(ScenarioSchema, raw);
+    if (!r.success) throw new LessonContentError(`scenario ${String((raw as { id?: unknown })?.id)}: ${describeIssues(r.issues)}`);
+    const scenario = r.output as Scenario;
+    if (!sectionIds.includes(scenario.section)) throw new LessonContentError(`scenario ${scenario.id} names unknown section ${scenario.section}`);
     if (scenarios.has(scenario.id)) throw new LessonContentError(`scenario ${scenario.id} is defined twice`);
     scenarios.set(scenario.id, scenario);
   }
@@ -128,6 +106,13 @@ export async function loadLessonData(): Promise<LessonData> {
       if (!scenarios.has(ref)) throw new LessonContentError(`question ${q.id} refers to unknown scenario ${ref}`);
     }
     questions.push(q);
+  }
+  for (const lang of ['en', 'zh'] as const) {
+    for (const section of sectionMetas(lang)) {
+      for (const ref of section.scenarios) {
+        if (!scenarios.has(ref)) throw new LessonContentError(`${readMetas(lang).pathOf.get(section.id)}: offers unknown scenario ${ref}`);
+      }
+    }
   }
   return { scenarios, questions, sectionIds };
 }

@@ -132,14 +132,3 @@ export const CheckpointQuestionSchema = v.strictObject({
   explain_prompt: LocalizedSchema,
   model_answer: LocalizedSchema,
 });
-
-/** A readable message for the first problems of a failed parse, with the path of each. */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 3)
-    .map((i) => {
-      const path = v.getDotPath(i);
-      return path ? `${path}: ${i.message}` : i.message;
-    })
-    .join('; ');
-}

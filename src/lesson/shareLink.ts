@@ -5,7 +5,8 @@
  * runs: a broken or hostile one gets a clear message and changes nothing.
  */
 import * as v from 'valibot';
-import { LabActionSchema, ScenarioSetupSchema, describeIssues } from './lessonSchema';
+import { describeIssues } from './describeIssues';
+import { LabActionSchema, ScenarioSetupSchema } from './lessonSchema';
 import type { LabAction, ScenarioSetup } from './lessonTypes';
 
 export const SHARE_PREFIX = '#/share/';

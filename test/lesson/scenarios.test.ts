@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LabBackend, ManualClock } from '../../src/core/index';
 import { evaluateChecks, goalMet, repairCalls } from '../../src/lesson/goalChecks';
-import { loadLessonData, loadScenario, loadSectionText, scenarioIds, sectionMetas } from '../../src/lesson/lessonContent';
+import { loadLessonData, loadSectionText, sectionMetas } from '../../src/lesson/lessonContent';
 import { applySetup, runActions } from '../../src/lesson/scenarioSetup';
 
 const lesson = await loadLessonData();
@@ -32,12 +32,6 @@ describe('lesson content', () => {
       }
     }
     await expect(loadSectionText('en', 'no-such-section')).rejects.toThrow(/no section no-such-section/);
-  });
-
-  it('loads each scenario on its own, from the file named after it, equal to the full set', async () => {
-    expect([...scenarioIds]).toEqual([...lesson.scenarios.keys()].sort());
-    for (const id of scenarioIds) expect(await loadScenario(id)).toEqual(lesson.scenarios.get(id));
-    await expect(loadScenario('no-such-scenario')).rejects.toThrow(/unknown scenario no-such-scenario/);
   });
 
   it('asks the five checkpoint questions in order', () => {

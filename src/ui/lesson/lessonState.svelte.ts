@@ -1,34 +1,34 @@
 /**
  * The lesson side of the page: sections in the current language, where the learner is,
  * their progress (kept in IndexedDB), the active scenario and the checkpoint questions.
- * The first view needs only the contents, the current section's text and its scenarios;
- * the rest of the lesson (every scenario, the questions) loads with `loadAll()`.
+ * The first view needs only the contents and the current section's text; the scenarios
+ * and the questions load with `loadAll()`, which the page calls right after its first view.
  */
 import { getContext, setContext } from 'svelte';
 import type { LabBackend } from '../../core/lab/labBackend';
-import { loadLessonData, loadScenario, loadSectionText, scenarioIds, sectionMetas, type LessonData, type LessonSectionMeta } from '../../lesson/lessonContent';
+import { loadLessonData, loadSectionText, sectionMetas, type LessonData, type LessonSectionMeta } from '../../lesson/lessonContent';
 import type { Lang, Scenario } from '../../lesson/lessonTypes';
 import { EMPTY_PROGRESS, ProgressStore, questionDone, type Progress, type QuestionProgress } from '../../lesson/progressStore';
-import { ScenarioSession } from './scenarioSession.svelte';
+import type { ScenarioSession } from './scenarioSession.svelte';
 
 export class LessonState {
   #data = $state.raw<LessonData | null>(null);
   #loadingAll: Promise<void> | null = null;
-  /** Every scenario and question is loaded (`loadAll()`); `data` may be read from then on. */
-  ready = $derived(this.#data !== null);
+  /**
+   * The scenario the learner works on; loaded with the scenarios (none can be started
+   * before), so it is null until `loadAll()` finished.
+   */
+  scenarioSession = $state.raw<ScenarioSession | null>(null);
+  /** Every scenario and question is loaded (`loadAll()`); `data` and `session` may be read from then on. */
+  ready = $derived(this.#data !== null && this.scenarioSession !== null);
   /** The contents of the current language: ids, titles and offered scenarios. */
   sections = $state.raw<LessonSectionMeta[]>([]);
   current = $state<string>('');
   /** The current section's text, once loaded, with the language and section it belongs to. */
   #text = $state.raw<{ lang: Lang; id: string; html: string } | null>(null);
-  /** Scenarios loaded one by one for the sections shown before `loadAll()` finished. */
-  #scenarios = $state.raw<ReadonlyMap<string, Scenario>>(new Map());
   #lang = $state<Lang>('en');
-  /** How many scenarios the lesson has (known without loading them). */
-  readonly scenarioCount = scenarioIds.length;
   progress = $state<Progress>(structuredClone(EMPTY_PROGRESS));
   loadError = $state<string | null>(null);
-  readonly session: ScenarioSession;
   private readonly store = new ProgressStore();
 
   allQuestionsDone = $derived(this.#data !== null && this.#data.questions.every((q) => questionDone(this.progress.questions[q.id])));
@@ -38,18 +38,22 @@ export class LessonState {
     return this.#data;
   }
 
-  constructor(backend: () => LabBackend) {
-    this.session = new ScenarioSession(backend, (scenario, calls) => {
-      const prev = this.progress.scenarios[scenario.id];
-      const best = prev?.calls !== undefined ? Math.min(prev.calls, calls) : calls;
-      this.progress.scenarios[scenario.id] = { done: true, calls: best };
-      void this.loadAll().then(() => {
-        for (const q of this.data.questions) {
-          if (q.lab_task.scenario === scenario.id) this.question(q.id).lab_task_done = true;
-        }
-        void this.save();
-      });
-    });
+  get session(): ScenarioSession {
+    if (!this.scenarioSession) throw new Error('the scenarios are not loaded yet');
+    return this.scenarioSession;
+  }
+
+  constructor(private readonly backend: () => LabBackend) {}
+
+  /** A scenario's goal met: the scenario is done, and so is every question's lab task that uses it. */
+  private scenarioMet(scenario: Scenario, calls: number): void {
+    const prev = this.progress.scenarios[scenario.id];
+    const best = prev?.calls !== undefined ? Math.min(prev.calls, calls) : calls;
+    this.progress.scenarios[scenario.id] = { done: true, calls: best };
+    for (const q of this.data.questions) {
+      if (q.lab_task.scenario === scenario.id) this.question(q.id).lab_task_done = true;
+    }
+    void this.save();
   }
 
   /** The contents, the learner's progress and the first section: what the first view shows. */
@@ -60,11 +64,12 @@ export class LessonState {
     await this.loadSection();
   }
 
-  /** Every scenario and the questions; the page calls this right after its first view. */
+  /** Every scenario, the questions and the scenario session; the page calls this right after its first view. */
   loadAll(): Promise<void> {
-    this.#loadingAll ??= loadLessonData().then(
-      (data) => {
+    this.#loadingAll ??= Promise.all([loadLessonData(), import('./scenarioSession.svelte')]).then(
+      ([data, { ScenarioSession }]) => {
         this.#data = data;
+        this.scenarioSession = new ScenarioSession(this.backend, (scenario, calls) => this.scenarioMet(scenario, calls));
       },
       (e: unknown) => {
         this.#loadingAll = null;
@@ -90,15 +95,13 @@ export class LessonState {
     }
   }
 
-  /** Loads the current section's text and the scenarios it offers. */
+  /** Loads the current section's text. */
   private async loadSection(): Promise<void> {
     const lang = this.#lang;
     const meta = this.sections.find((s) => s.id === this.current);
     if (!meta) return;
     try {
-      const missing = meta.scenarios.filter((id) => !this.scenario(id));
-      const [html, loaded] = await Promise.all([loadSectionText(lang, meta.id), Promise.all(missing.map(loadScenario))]);
-      if (loaded.length > 0) this.#scenarios = new Map([...this.#scenarios, ...loaded.map((s) => [s.id, s] as const)]);
+      const html = await loadSectionText(lang, meta.id);
       if (this.current === meta.id && this.#lang === lang) this.#text = { lang, id: meta.id, html };
     } catch (e) {
       this.loadError = e instanceof Error ? e.message : String(e);
@@ -109,9 +112,9 @@ export class LessonState {
   /** The current section's text; null while it loads. */
   sectionHtml = $derived(this.#text && this.#text.id === this.current && this.#text.lang === this.#lang ? this.#text.html : null);
 
-  /** A scenario by id, when it is loaded (its section was shown, or `loadAll()` finished). */
+  /** A scenario by id, once `loadAll()` finished. */
   scenario(id: string): Scenario | undefined {
-    return this.#data?.scenarios.get(id) ?? this.#scenarios.get(id);
+    return this.#data?.scenarios.get(id);
   }
 
   goto(id: string): void {
