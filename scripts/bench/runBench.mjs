@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=load measures figure 5 alone (quick, while working on the first view).
+const ONLY_LOAD = process.env.BENCH_ONLY === 'load';
 const root = resolve(import.meta.dirname, '../..');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
 
@@ -33,14 +35,14 @@ const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
 
 console.log('building the product and the benchmark page…');
 execSync('npx vite build --logLevel warn', { cwd: root, stdio: 'inherit' });
-execSync('npx vite build --logLevel warn --config scripts/bench/vite.bench.config.ts', { cwd: root, stdio: 'inherit' });
+if (!ONLY_LOAD) execSync('npx vite build --logLevel warn --config scripts/bench/vite.bench.config.ts', { cwd: root, stdio: 'inherit' });
 
 const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 const browser = await chromium.launch({
   executablePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const benchServer = await serve(join(root, 'dist-bench'));
+const benchServer = await serve(join(root, ONLY_LOAD ? 'dist' : 'dist-bench'));
 const appServer = await serve(join(root, 'dist'));
 const benchUrl = `http://127.0.0.1:${benchServer.address().port}/bench.html`;
 const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
@@ -49,6 +51,7 @@ try {
   console.log(`Chromium ${browser.version()}; IndexedDB durability: the browser's default (Dexie's chromeTransactionDurability unset, the raw put loop passes no durability either)`);
   console.log(`runs per figure: ${RUNS} (BENCH_RUNS to change)\n`);
 
+  if (!ONLY_LOAD) {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(benchUrl);
@@ -81,6 +84,7 @@ try {
   console.log('4. Chart at 10,000 bars');
   console.log(`   series.update, call + render work: ${fmt(ch.update_until_frame)} (target ≤ 16 ms: ${verdict(ch.update_until_frame.median <= 16)})`);
   console.log(`   full setData, call + render work: ${fmt(ch.full_setdata_until_frame)}; setData / update = ${ratio(ch.full_setdata_until_frame, ch.update_until_frame)}\n`);
+  }
 
   // 5. Load: what the first view ships, and how long until the lab is interactive. The
   // first view is every script requested before the lab's toolbar is first visible; what
