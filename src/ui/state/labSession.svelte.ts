@@ -37,7 +37,9 @@ import { buildRunRecord, type RunKind } from './runRecord';
 import { TabSync } from './tabSync';
 
 export const LAB_DB_NAME = 'fault-isolation-lab';
+/** `true` once the history is seeded; SEEDING while it is (left behind if the page went away). */
 const SEEDED_KEY = 'ui.seeded';
+const SEEDING = 'pending';
 
 export type Phase = 'opening' | 'seeding' | 'ready' | 'failed';
 
@@ -107,10 +109,7 @@ export class LabSession {
       this.persistent = opened.persistent;
       this.storageProblem = opened.reason;
       await this.attach(opened.backend);
-      // A database this open created is empty and already runs the learner's preset: it
-      // is seeded as it is, without the wipe a reset needs.
-      if (this.lab.created) await this.seedFresh(false);
-      else if (!(await this.lab.db.meta.get(SEEDED_KEY)) && (await this.lab.candles.series_ids()).length === 0) await this.seedFresh();
+      await this.ensureSeeded();
       await Promise.all([this.loadUiState(), this.refresh()]);
       this.sync = new TabSync(`${this.dbName}.sync`, () => void this.reloadFromOtherTab());
       this.phase = 'ready';
@@ -353,10 +352,28 @@ export class LabSession {
     }
   }
 
+  /**
+   * Seeds a lab that has not been seeded yet, one tab at a time (a Web Lock, where the
+   * browser has them). Seeding is marked 'pending' before it starts, so a reload or a closed
+   * tab that cut it short is seen by the next open, which starts it over.
+   */
+  private async ensureSeeded(): Promise<void> {
+    const seedIfNeeded = async () => {
+      // A database this open created is empty and already runs the learner's preset: it
+      // is seeded as it is, without the wipe a reset needs.
+      if (this.lab.created) return this.seedFresh(false);
+      const seeded = (await this.lab.db.meta.get(SEEDED_KEY))?.value;
+      if (seeded === SEEDING || (!seeded && (await this.lab.candles.series_ids()).length === 0)) await this.seedFresh();
+    };
+    if (this.persistent && globalThis.navigator?.locks) await navigator.locks.request(`${this.dbName}.seeding`, seedIfNeeded);
+    else await seedIfNeeded();
+  }
+
   /** Seeds the lab's history; `wipe` first empties it and restarts the service with the preset. */
   private async seedFresh(wipe = true): Promise<void> {
     this.phase = this.phase === 'ready' ? 'ready' : 'seeding';
     if (wipe) await this.lab.wipe(LEARNER_PRESET_ENV);
+    await this.lab.db.meta.put({ key: SEEDED_KEY, value: SEEDING });
     await seedHistory(this.lab);
     // The debug log starts with the learner's own actions, not the seeding.
     await Promise.all([this.lab.clearDebugLog(), this.lab.db.meta.put({ key: SEEDED_KEY, value: true })]);
