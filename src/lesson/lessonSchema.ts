@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { faultSpecProblem, type FaultSpec } from '../core/faults/faultInjector';
 import { validateEnv, type Env } from '../core/flags/runtimeFlags';
 import { isOnGrid } from '../core/domain/series';
-import { CandleSchema, SeriesIdSchema } from '../core/http/requestSchemas';
+import { CandleSchema, MAX_RUN_SERIES, SeriesIdSchema } from '../core/http/requestSchemas';
 
 const text = (max = 4000) => v.pipe(v.string(), v.maxLength(max));
 export const LocalizedSchema = v.strictObject({ en: text(), zh: text() });
@@ -48,7 +48,7 @@ export const LabActionSchema = v.variant('do', [
       do: v.literal('ingest_multi_candles'),
       batches: v.pipe(
         v.record(SeriesIdSchema, v.pipe(v.array(CandleSchema), v.minLength(1), v.maxLength(500))),
-        v.check((b) => Object.keys(b).length >= 1 && Object.keys(b).length <= 5, 'batches: 1 to 5 series'),
+        v.check((b) => Object.keys(b).length >= 1 && Object.keys(b).length <= MAX_RUN_SERIES, `batches: 1 to ${MAX_RUN_SERIES} series`),
       ),
     }),
     v.check(

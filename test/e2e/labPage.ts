@@ -3,6 +3,7 @@
  * database, as the page left it), take screenshots at the two sizes we check by eye.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { CandleRow } from '../../src/core/domain/candle';
 
 export const DB_NAME = 'fault-isolation-lab';
 export const BTC = 'binance:futures:BTC/USDT:1m';
@@ -56,16 +57,6 @@ export async function idbAll<T = Record<string, unknown>>(page: Page, store: str
       }),
     { db: DB_NAME, store },
   );
-}
-
-export interface CandleRow {
-  series_id: string;
-  candle_time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
 }
 
 export async function idbCandles(page: Page, seriesId: string): Promise<CandleRow[]> {

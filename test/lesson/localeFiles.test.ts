@@ -3,7 +3,7 @@
  * panels' (`panels.en.json`, loaded with the panels). A key a component asks for must be
  * in a part that is loaded whenever that component can show, in both languages.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -29,20 +29,12 @@ function staticallyImported(entry: string): Set<string> {
     for (const m of text.matchAll(/^\s*import\s+(?!type\b)[^'"]*?from\s+'(\.[^']+)'/gm)) {
       const target = resolve(dirname(file), m[1]!);
       const candidates = [target, `${target}.ts`, join(target, 'index.ts')];
-      const found = candidates.find((c) => /\.(ts|svelte)$/.test(c) && safeExists(c));
+      const found = candidates.find((c) => /\.(ts|svelte)$/.test(c) && existsSync(c));
       if (found) visit(found);
     }
   };
   visit(entry);
   return seen;
-}
-function safeExists(file: string): boolean {
-  try {
-    readFileSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function sourceFiles(dir: string): string[] {

@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import { TIMEFRAMES, isOnGrid, timeframeOf } from '../domain/series';
 
 export const MAX_BATCH_CANDLES = 20000;
+/** How many series one `/lab/pipeline/run` takes. */
+export const MAX_RUN_SERIES = 5;
 const MAX_PRICE = 1e12;
 
 const price = (field: string) =>
@@ -147,7 +149,7 @@ export const PipelineRunRequestSchema = v.object(
   {
     batches: v.pipe(
       v.record(SeriesIdSchema, v.pipe(v.array(CandleSchema, 'candles must be an array'), v.maxLength(MAX_BATCH_CANDLES))),
-      v.check((b) => Object.keys(b).length >= 1 && Object.keys(b).length <= 5, 'batches must hold 1 to 5 series'),
+      v.check((b) => Object.keys(b).length >= 1 && Object.keys(b).length <= MAX_RUN_SERIES, `batches must hold 1 to ${MAX_RUN_SERIES} series`),
     ),
     publish: v.optional(v.boolean('publish must be true or false'), true),
   },

@@ -7,6 +7,7 @@
  * order, but the lab answers one request instead of one per series.
  */
 import type { ClosedCandle } from '../domain/candle';
+import { MAX_RUN_SERIES } from '../http/requestSchemas';
 import type { LabBackend } from './labBackend';
 import { generateCandles } from './candleGenerator';
 import { DEFAULT_SERIES, HISTORY_CANDLES, HISTORY_SEED, HISTORY_START } from './labPresets';
@@ -18,16 +19,13 @@ export interface SeedOptions {
   startTime?: number;
 }
 
-/** How many series one pipeline run takes (the route's limit). */
-const SERIES_PER_RUN = 5;
-
 export async function seedHistory(backend: LabBackend, options: SeedOptions = {}): Promise<void> {
   const series = options.series ?? DEFAULT_SERIES;
   const count = options.count ?? HISTORY_CANDLES;
   const seed = options.seed ?? HISTORY_SEED;
-  for (let from = 0; from < series.length; from += SERIES_PER_RUN) {
+  for (let from = 0; from < series.length; from += MAX_RUN_SERIES) {
     const batches: Record<string, ClosedCandle[]> = {};
-    for (let i = from; i < Math.min(from + SERIES_PER_RUN, series.length); i++) {
+    for (let i = from; i < Math.min(from + MAX_RUN_SERIES, series.length); i++) {
       const seriesId = series[i]!;
       batches[seriesId] = generateCandles({ seriesId, startTime: options.startTime ?? HISTORY_START, count, seed: seed + i * 101, startPrice: i === 0 ? 100 : 40 });
     }

@@ -58,9 +58,9 @@ class I18n {
   private async loadPart(part: StringLoaders, lang: Lang): Promise<void> {
     const done = this.parts.get(part)!;
     if (done.has(lang)) return;
-    const strings = (await part[lang]()).default;
-    if (!this.translator.has(lang)) this.translator.set(lang, await loaders[lang]());
-    this.translator.set(lang, strings);
+    // Called only for a language whose own strings are set (English, the current one, or
+    // one setLang has just loaded), so the part merges into them.
+    this.translator.set(lang, (await part[lang]()).default);
     done.add(lang);
   }
 
